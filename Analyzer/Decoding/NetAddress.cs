@@ -1,0 +1,56 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Analyzer.Decoding;
+
+/// <summary>
+/// An IPv4 or IPv6 address held by value, so that the per-packet path can key tables on it without allocating.
+/// IPv4 addresses keep their 32 bits in the low bits of <see cref="Value"/>.
+/// </summary>
+public readonly record struct NetAddress(UInt128 Value, bool IsV6)
+{
+    public static NetAddress None => default;
+
+    public static NetAddress FromV4(ReadOnlySpan<byte> fourBytes) =>
+        new(BinaryPrimitives.ReadUInt32BigEndian(fourBytes), false);
+
+    public static NetAddress FromV6(ReadOnlySpan<byte> sixteenBytes) =>
+        new(BinaryPrimitives.ReadUInt128BigEndian(sixteenBytes), true);
+
+    public static NetAddress FromIPAddress(IPAddress address)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out int written);
+        return written == 4 ? FromV4(bytes[..4]) : FromV6(bytes[..16]);
+    }
+
+    public static NetAddress Parse(string text) => FromIPAddress(IPAddress.Parse(text));
+
+    public static bool TryParse(ReadOnlySpan<char> text, out NetAddress address)
+    {
+        if (IPAddress.TryParse(text, out var ip))
+        {
+            address = FromIPAddress(ip);
+            return true;
+        }
+        address = default;
+        return false;
+    }
+
+    public AddressFamily Family => IsV6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
+
+    public bool IsMulticast => IsV6 ? (byte)(Value >> 120) == 0xFF : (uint)Value >> 28 == 0xE;
+
+    public uint V4 => (uint)Value;
+
+    public IPAddress ToIPAddress()
+    {
+        if (!IsV6) return new IPAddress(BinaryPrimitives.ReverseEndianness((uint)Value));
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, Value);
+        return new IPAddress(bytes);
+    }
+
+    public override string ToString() => ToIPAddress().ToString();
+}

@@ -1,0 +1,8 @@
+namespace Analyzer.Decoding;
+
+public enum Transport : byte
+{
+    Other = 0,
+    Tcp = 6,
+    Udp = 17,
+}
