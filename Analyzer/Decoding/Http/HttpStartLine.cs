@@ -1,0 +1,7 @@
+namespace Analyzer.Decoding.Http;
+
+public enum HttpStartLine : byte
+{
+    Request,
+    Response,
+}
