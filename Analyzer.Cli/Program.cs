@@ -1,1 +1,3 @@
-return 0;
+using Analyzer.Cli;
+
+return CommandLine.Run(args);

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Analyzer.Capture;
+using Analyzer.Cli.Commands.Analyze;
+
+namespace Analyzer.Cli;
+
+/// <summary>
+/// The root command: registers the verbs, turns parse errors into exit code 2 and any failure into one line on
+/// stderr (never a stack trace).
+/// </summary>
+public static class CommandLine
+{
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("Passive sensor for UPnP-family abuse (SSDP, UPnP IGD SOAP, GENA, NAT-PMP/PCP, DIAL/Cast)")
+        {
+            AnalyzeCommandDefinition.Create(),
+        };
+        return root;
+    }
+
+    public static int Run(string[] args)
+    {
+        var root = CreateRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) CliConsole.Error(error.Message);
+            CliConsole.Info("Run 'analyzer --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            using var cancel = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; cancel.Cancel(); });
+            try
+            {
+                return parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancel.Token).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
+        catch (CaptureException e)
+        {
+            CliConsole.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (LibPcapErrors.IsMissingLibrary(e))
+        {
+            CliConsole.Error(LibPcapErrors.Missing);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CliConsole.Error(LibPcapErrors.OneLine(e.Message));
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            CliConsole.Error($"internal error ({e.GetType().Name}): {LibPcapErrors.OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Analyzer.Capture;
+using Analyzer.Output;
+using Analyzer.Pipeline;
+using Analyzer.Rules;
+
+namespace Analyzer.Cli.Commands.Analyze;
+
+/// <summary>Builds the pipeline from the options and runs every input file through it.</summary>
+public static class AnalyzeCommand
+{
+    public static int Run(ParseResult parse, CancellationToken cancel)
+    {
+        var lan = parse.GetValue(AnalyzeCommandDefinition.Lan);
+        var settings = new PipelineSettings
+        {
+            AlertsPath = parse.GetValue(AnalyzeCommandDefinition.Alerts)!,
+            EventsPath = parse.GetValue(AnalyzeCommandDefinition.Events),
+            FlowsPath = parse.GetValue(AnalyzeCommandDefinition.Flows),
+            AllFlows = parse.GetValue(AnalyzeCommandDefinition.AllFlows),
+            RulesEnabled = !parse.GetValue(AnalyzeCommandDefinition.NoRules),
+            Network = new NetworkContext(lan is { Length: > 0 } ? lan.Select(IpPrefix.Parse) : null),
+        };
+        return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, cancel);
+    }
+
+    public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, CancellationToken cancel)
+    {
+        foreach (var output in settings.OutputPaths())
+            if (CsvOutput.CheckWritable(output) is { } problem)
+            {
+                CliConsole.Error(problem);
+                return ExitCodes.BadInput;
+            }
+
+        var (files, inputErrors) = CaptureInputs.Expand(paths);
+        foreach (var e in inputErrors) CliConsole.Error(e);
+        int exit = inputErrors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
+
+        var clock = Stopwatch.StartNew();
+        using var pipeline = new AnalyzerPipeline(settings);
+        foreach (var file in files)
+        {
+            if (cancel.IsCancellationRequested) break;
+            var source = new PcapFileSource(file);
+            var progress = new ProgressReporter(file, new FileInfo(file).Length);
+            pipeline.BeginCapture(file);
+            CaptureResult result;
+            try
+            {
+                result = source.Run(pipeline, progress.Report, cancel);
+            }
+            finally
+            {
+                progress.Done();
+                pipeline.EndCapture();
+            }
+            if (!result.Succeeded)
+            {
+                CliConsole.Error($"{file}: {result.Error}");
+                exit = ExitCodes.BadInput;
+            }
+        }
+        pipeline.Finish();
+        CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
+        return exit;
+    }
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Analyzer.Rules;
+
+namespace Analyzer.Cli.Commands;
+
+/// <summary>Options shared by the verbs that run the pipeline (analyze, sniff).</summary>
+public static class CommonOptions
+{
+    public static Option<string> Alerts() => new("--alerts", "-o")
+    {
+        Description = "Alert CSV file ('-' for standard output)",
+        DefaultValueFactory = _ => "alerts.csv",
+    };
+
+    public static Option<string?> Events() => new("--events")
+    {
+        Description = "Also write one row per decoded message to this CSV file",
+    };
+
+    public static Option<string?> Flows() => new("--flows")
+    {
+        Description = "Also write flow records to this CSV file (UPnP-family flows; see --all-flows)",
+    };
+
+    public static Option<bool> AllFlows() => new("--all-flows")
+    {
+        Description = "Write every TCP/UDP flow to the --flows file, not only UPnP-family ones",
+    };
+
+    public static Option<string[]> Lan()
+    {
+        var option = new Option<string[]>("--lan")
+        {
+            Description = "LAN prefix (repeatable), replacing the default RFC 1918 / ULA / link-local set, e.g. --lan 192.168.1.0/24",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (!IpPrefix.TryParse(token.Value, out _))
+                    result.AddError($"--lan: '{token.Value}' is not an address prefix such as 192.168.1.0/24");
+        });
+        return option;
+    }
+
+    public static Option<bool> NoRules() => new("--no-rules")
+    {
+        Description = "Do not run the detection rules (decode and log only)",
+    };
+}

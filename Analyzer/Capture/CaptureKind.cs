@@ -1,0 +1,8 @@
+namespace Analyzer.Capture;
+
+public enum CaptureKind : byte
+{
+    Unknown,
+    Pcap,
+    PcapNg,
+}

@@ -1,0 +1,71 @@
+using Analyzer.Decoding.Link;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace Analyzer.Capture;
+
+/// <summary>
+/// Reads a pcap or pcapng file with libpcap's pull loop (STYLE.md §5) and hands each frame to a consumer without
+/// copying. A file that ends in the middle of a record stops the loop with an error after the packets before it;
+/// the caller still gets every one of them.
+/// </summary>
+public sealed class PcapFileSource(string path)
+{
+    public string Path { get; } = path;
+
+    /// <summary>Bytes of the file, for progress reporting.</summary>
+    public long FileSize => new FileInfo(Path).Length;
+
+    public CaptureResult Run(IFrameConsumer consumer, Action<long, long>? progress = null, CancellationToken cancel = default)
+    {
+        if (!File.Exists(Path))
+            return new CaptureResult(Path, 0, 0, Directory.Exists(Path) ? "is a directory" : "no such file");
+        CaptureKind kind;
+        try
+        {
+            kind = CaptureFormat.DetectFile(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new CaptureResult(Path, 0, 0, LibPcapErrors.OneLine(e.Message));
+        }
+        if (kind == CaptureKind.Unknown)
+            return new CaptureResult(Path, 0, 0, FileSize < 4 ? $"not a capture file: only {FileSize} bytes" : "not a pcap or pcapng file (unrecognized first bytes)");
+
+        CaptureFileReaderDevice device;
+        try
+        {
+            device = new CaptureFileReaderDevice(Path);
+            device.Open();
+        }
+        catch (Exception e) when (LibPcapErrors.IsMissingLibrary(e))
+        {
+            throw new CaptureException(LibPcapErrors.Missing, e);
+        }
+        catch (PcapException e)
+        {
+            return new CaptureResult(Path, 0, 0, "cannot open: " + LibPcapErrors.OneLine(e.Message));
+        }
+
+        using (device)
+        {
+            var linkType = (LinkType)(int)device.LinkType;
+            long packets = 0, bytes = 0;
+            GetPacketStatus status;
+            while ((status = device.GetNextPacket(out PacketCapture capture)) == GetPacketStatus.PacketRead)
+            {
+                packets++;
+                var data = capture.Data;
+                bytes += data.Length;
+                var tv = capture.Header.Timeval;
+                long tsUs = (long)tv.Seconds * 1_000_000 + (long)tv.MicroSeconds;
+                consumer.OnFrame(linkType, tsUs, data, data.Length);
+                if (progress is not null && (packets & 0xFFFF) == 0) progress(packets, bytes);
+                if ((packets & 0x3FF) == 0 && cancel.IsCancellationRequested) break;
+            }
+            if (status == GetPacketStatus.Error)
+                return new CaptureResult(Path, packets, bytes, "damaged after " + packets + " packets: " + LibPcapErrors.OneLine(device.LastError));
+            return new CaptureResult(Path, packets, bytes, null);
+        }
+    }
+}

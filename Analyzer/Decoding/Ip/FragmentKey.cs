@@ -1,0 +1,3 @@
+namespace Analyzer.Decoding.Ip;
+
+internal readonly record struct FragmentKey(NetAddress Src, NetAddress Dst, uint Id, byte Protocol);

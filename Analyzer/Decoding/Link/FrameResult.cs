@@ -1,0 +1,9 @@
+namespace Analyzer.Decoding.Link;
+
+public enum FrameResult : byte
+{
+    Ip,
+    NotIp,
+    UnsupportedLink,
+    Malformed,
+}

@@ -1,0 +1,6 @@
+namespace Analyzer.Output;
+
+public interface IAlertSink
+{
+    void OnAlert(Alert alert);
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+using Analyzer.Pipeline;
+
+namespace Analyzer.Output;
+
+/// <summary>The end-of-run summary printed on stderr.</summary>
+public static class RunSummary
+{
+    public static string Format(PipelineStatistics s, TimeSpan elapsed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        var sb = new StringBuilder();
+        sb.Append(inv, $"read {s.Files} capture{(s.Files == 1 ? "" : "s")}: {s.Packets:N0} packets, {s.Bytes / 1048576.0:0.0} MB in {elapsed.TotalSeconds:0.00} s ({s.Packets / seconds:N0} packets/s)").Append('\n');
+        sb.Append("messages: ").Append(Counts(s.MessagesByProtocol)).Append('\n');
+        sb.Append("alerts: ").Append(Counts(s.AlertsByCategory)).Append('\n');
+        sb.Append("decode anomalies: ").Append(Counts(s.AnomaliesById)).Append('\n');
+        sb.Append(inv, $"flows: {s.FlowsCreated:N0} seen, {s.FlowsEvicted:N0} evicted by the cap; fragments: {s.Fragments:N0} ({s.Reassembled:N0} datagrams rebuilt); non-IP frames: {s.NonIpFrames:N0}");
+        return sb.ToString();
+    }
+
+    private static string Counts(SortedDictionary<string, long> counts)
+    {
+        if (counts.Count == 0) return "none";
+        long total = counts.Values.Sum();
+        return string.Create(CultureInfo.InvariantCulture, $"{total:N0} (") + string.Join(", ", counts.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:N0}"))) + ")";
+    }
+}

@@ -1,0 +1,11 @@
+namespace Analyzer.Output;
+
+/// <summary>Alert severity; written in lower case.</summary>
+public enum Severity : byte
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}

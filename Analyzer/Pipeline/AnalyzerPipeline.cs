@@ -1,0 +1,239 @@
+using Analyzer.Capture;
+using Analyzer.Decoding;
+using Analyzer.Decoding.Ip;
+using Analyzer.Decoding.Link;
+using Analyzer.Events;
+using Analyzer.Flows;
+using Analyzer.Output;
+using Analyzer.Rules;
+
+namespace Analyzer.Pipeline;
+
+/// <summary>
+/// Wires the stages: frames → link/IP decoding (fragments rebuilt) → fast-path dispatch to the protocol analyzers →
+/// events → flows, rules and the event log → alerts. It holds no protocol logic. Offline files and live capture
+/// feed it the same way, through <see cref="IFrameConsumer"/>. One instance runs on one thread.
+/// </summary>
+public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, IDisposable
+{
+    /// <summary>Capture time between two expiry passes over flows, fragments, streams and rule windows.</summary>
+    public const long ExpiryIntervalUs = 1_000_000;
+
+    private readonly IDatagramAnalyzer[] _datagramAnalyzers;
+    private readonly ISegmentAnalyzer? _segmentAnalyzer;
+    private readonly FragmentReassembler _fragments = new();
+    private readonly FlowTable _flows;
+    private readonly RuleEngine? _rules;
+    private readonly EventCsvWriter? _eventWriter;
+    private readonly FlowCsvWriter? _flowWriter;
+    private readonly AlertCsvWriter? _alertWriter;
+    private readonly List<IEventSink> _eventObservers = [];
+    private readonly HashSet<LinkType> _unsupportedLinksReported = [];
+    private long _nowUs = long.MinValue;
+    private long _lastExpiryUs = long.MinValue;
+    private long _frameNumber;
+
+    public AnalyzerPipeline(PipelineSettings settings, IEnumerable<IRule>? rules = null, IAlertSink? extraAlertSink = null)
+    {
+        Settings = settings;
+        _datagramAnalyzers = ProtocolAnalyzers.CreateDatagramAnalyzers();
+        _segmentAnalyzer = ProtocolAnalyzers.CreateSegmentAnalyzer();
+        _flows = new FlowTable(this, settings.FlowLimits);
+        var alertSinks = new List<IAlertSink>();
+        try
+        {
+            _alertWriter = new AlertCsvWriter(settings.AlertsPath);
+            alertSinks.Add(_alertWriter);
+            if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
+            if (settings.EventsPath is not null) _eventWriter = new EventCsvWriter(settings.EventsPath);
+            if (settings.FlowsPath is not null) _flowWriter = new FlowCsvWriter(settings.FlowsPath, settings.AllFlows);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+        if (settings.RulesEnabled)
+            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, new AlertFanOut(Statistics, alertSinks));
+    }
+
+    public PipelineSettings Settings { get; }
+    public PipelineStatistics Statistics { get; } = new();
+    public RuleEngine? Rules => _rules;
+
+    /// <summary>Another consumer of events and anomalies (the learning stage, tests).</summary>
+    public void AddObserver(IEventSink observer) => _eventObservers.Add(observer);
+
+    /// <summary>Starts a new capture: frame numbers restart at 1 and alerts name this file.</summary>
+    public void BeginCapture(string name)
+    {
+        Statistics.Files++;
+        _frameNumber = 0;
+        if (_rules is not null) _rules.Context.CurrentFile = name;
+    }
+
+    /// <summary>
+    /// Ends a capture: streams and flows of this capture are finished and written, rule windows stay open (a later
+    /// capture may continue the same story).
+    /// </summary>
+    public void EndCapture()
+    {
+        long now = _nowUs == long.MinValue ? 0 : _nowUs;
+        Guard(() => _segmentAnalyzer?.Finish(now, this));
+        _flows.EndAll();
+        _fragments.Expire(long.MaxValue / 2);
+        Flush();
+    }
+
+    public void OnFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame, int wireLength)
+    {
+        _frameNumber++;
+        Statistics.Packets++;
+        Statistics.Bytes += wireLength;
+        // Time never goes backwards for expiry, whatever the capture's timestamps do.
+        if (timestampUs > _nowUs) _nowUs = timestampUs;
+        if (_nowUs - _lastExpiryUs >= ExpiryIntervalUs) Tick(_nowUs);
+        try
+        {
+            DecodeFrame(linkType, timestampUs, frame);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The one place exceptions are caught (STYLE.md §4): a decoder bug costs one packet, never the run.
+            Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, "decode.exception", e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    /// <summary>Expires idle state at capture (or wall-clock, when live) time <paramref name="nowUs"/>.</summary>
+    public void Tick(long nowUs)
+    {
+        _lastExpiryUs = nowUs;
+        _flows.Expire(nowUs);
+        _fragments.Expire(nowUs);
+        Guard(() => _segmentAnalyzer?.Expire(nowUs, this));
+        _rules?.Expire(nowUs);
+    }
+
+    /// <summary>End of all input: everything still open is decoded, judged and written.</summary>
+    public void Finish()
+    {
+        EndCapture();
+        _rules?.Finish(_nowUs);
+        Statistics.FlowsCreated = _flows.Created;
+        Statistics.FlowsEvicted = _flows.Evicted;
+        Flush();
+    }
+
+    public void Flush()
+    {
+        _eventWriter?.Flush();
+        _flowWriter?.Flush();
+    }
+
+    private void DecodeFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame)
+    {
+        var result = FrameDecoder.Decode(linkType, frame, out var ip, out var anomalyId);
+        switch (result)
+        {
+            case FrameResult.NotIp:
+                Statistics.NonIpFrames++;
+                return;
+            case FrameResult.UnsupportedLink:
+                Statistics.UnsupportedLinkFrames++;
+                if (_unsupportedLinksReported.Add(linkType))
+                    Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, "link.unsupported_type", "link type " + (int)linkType);
+                return;
+            case FrameResult.Malformed:
+                Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, anomalyId!, "");
+                return;
+        }
+
+        var transportBytes = ip.Payload;
+        if (ip.IsFragment)
+        {
+            Statistics.Fragments++;
+            var whole = _fragments.Add(ip, timestampUs, out var fragAnomaly);
+            if (fragAnomaly is not null)
+                Anomaly(new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = _frameNumber }, fragAnomaly, "");
+            if (whole is null) return;
+            Statistics.Reassembled++;
+            transportBytes = whole;
+        }
+
+        if (ip.Protocol == (byte)Transport.Udp)
+        {
+            if (!TransportHeader.TryReadUdp(transportBytes, out var sp, out var dp, out var payload))
+            {
+                Anomaly(new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = _frameNumber }, "udp.truncated", "");
+                return;
+            }
+            var info = new PacketInfo
+            {
+                TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Udp,
+                SrcMac = ip.SrcMac, VlanId = ip.VlanId, FrameNumber = _frameNumber,
+            };
+            _flows.Track(info, frame.Length);
+            foreach (var analyzer in _datagramAnalyzers)
+                if (analyzer.Wants(info, payload)) analyzer.OnDatagram(info, payload, this);
+        }
+        else if (ip.Protocol == (byte)Transport.Tcp)
+        {
+            if (!TransportHeader.TryReadTcp(transportBytes, out var sp, out var dp, out var seq, out var ack, out var flags, out var payload))
+            {
+                Anomaly(new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = _frameNumber }, "tcp.bad_header", "");
+                return;
+            }
+            var info = new PacketInfo
+            {
+                TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Tcp,
+                SrcMac = ip.SrcMac, VlanId = ip.VlanId, TcpSeq = seq, TcpAck = ack, TcpFlags = flags, FrameNumber = _frameNumber,
+            };
+            _flows.Track(info, frame.Length);
+            _segmentAnalyzer?.OnSegment(info, payload, this);
+        }
+    }
+
+    public void OnEvent(AnalyzerEvent e)
+    {
+        PipelineStatistics.Increment(Statistics.MessagesByProtocol, e.Protocol);
+        if (_flows.TryGet(e.Packet, out var flow) && flow is not null)
+        {
+            flow.Messages++;
+            flow.AddProtocol(e.Protocol);
+        }
+        _eventWriter?.Write(e);
+        _rules?.OnEvent(e);
+        foreach (var o in _eventObservers) o.OnEvent(e);
+    }
+
+    public void OnAnomaly(DecodeAnomaly a)
+    {
+        PipelineStatistics.Increment(Statistics.AnomaliesById, a.Id);
+        if (a.Packet.Transport != Transport.Other && _flows.TryGet(a.Packet, out var flow) && flow is not null) flow.Anomalies++;
+        _rules?.OnAnomaly(a);
+        foreach (var o in _eventObservers) o.OnAnomaly(a);
+    }
+
+    void IFlowSink.OnFlowEnd(FlowRecord flow) => _flowWriter?.OnFlowEnd(flow);
+
+    private void Anomaly(in PacketInfo packet, string id, string detail) => OnAnomaly(new DecodeAnomaly(packet, id, detail));
+
+    private void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Anomaly(new PacketInfo { TimestampUs = _nowUs }, "decode.exception", e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    public void Dispose()
+    {
+        _eventWriter?.Dispose();
+        _flowWriter?.Dispose();
+        _alertWriter?.Dispose();
+    }
+}

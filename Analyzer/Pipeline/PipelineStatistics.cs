@@ -1,0 +1,28 @@
+namespace Analyzer.Pipeline;
+
+/// <summary>What one run saw: packets, messages per protocol, alerts per category, anomalies per id.</summary>
+public sealed class PipelineStatistics
+{
+    public long Packets { get; set; }
+    public long Bytes { get; set; }
+    public long NonIpFrames { get; set; }
+    public long UnsupportedLinkFrames { get; set; }
+    public long Fragments { get; set; }
+    public long Reassembled { get; set; }
+    public long Files { get; set; }
+    public long FlowsCreated { get; set; }
+    public long FlowsEvicted { get; set; }
+    public SortedDictionary<string, long> MessagesByProtocol { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> AlertsByCategory { get; } = new(StringComparer.Ordinal);
+    public SortedDictionary<string, long> AnomaliesById { get; } = new(StringComparer.Ordinal);
+
+    public long Messages => MessagesByProtocol.Values.Sum();
+    public long Alerts => AlertsByCategory.Values.Sum();
+    public long Anomalies => AnomaliesById.Values.Sum();
+
+    internal static void Increment(SortedDictionary<string, long> counts, string key, long by = 1)
+    {
+        counts.TryGetValue(key, out long n);
+        counts[key] = n + by;
+    }
+}
