@@ -61,6 +61,9 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     public PipelineStatistics Statistics { get; } = new();
     public RuleEngine? Rules => _rules;
 
+    /// <summary>Flows in the table now.</summary>
+    public int ActiveFlows => _flows.Count;
+
     /// <summary>Another consumer of events and anomalies (the learning stage, tests).</summary>
     public void AddObserver(IEventSink observer) => _eventObservers.Add(observer);
 
