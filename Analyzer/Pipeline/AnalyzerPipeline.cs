@@ -54,7 +54,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             throw;
         }
         if (settings.RulesEnabled)
-            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, new AlertFanOut(Statistics, alertSinks));
+            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, new AlertFanOut(Statistics, alertSinks), settings.RuleSettings);
     }
 
     public PipelineSettings Settings { get; }
