@@ -2,6 +2,7 @@ using System.CommandLine;
 using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
 using Analyzer.Cli.Commands.Interfaces;
+using Analyzer.Cli.Commands.Rules;
 using Analyzer.Cli.Commands.Sniff;
 
 namespace Analyzer.Cli;
@@ -19,6 +20,7 @@ public static class CommandLine
             AnalyzeCommandDefinition.Create(),
             SniffCommandDefinition.Create(),
             InterfacesCommandDefinition.Create(),
+            RulesCommandDefinition.Create(),
         };
         return root;
     }
@@ -48,6 +50,11 @@ public static class CommandLine
             {
                 Console.CancelKeyPress -= onCancel;
             }
+        }
+        catch (Analyzer.Configuration.ConfigException e)
+        {
+            CliConsole.Error(e.Message);
+            return ExitCodes.BadInput;
         }
         catch (CaptureException e)
         {

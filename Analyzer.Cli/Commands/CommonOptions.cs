@@ -43,6 +43,21 @@ public static class CommonOptions
         return option;
     }
 
+    public static Option<string?> Mappings() => new("--mappings")
+    {
+        Description = "Also write the port-mapping ledger (IGD, NAT-PMP, PCP requests, outcomes, expiries) to this CSV file",
+    };
+
+    public static Option<string?> Devices() => new("--devices")
+    {
+        Description = "Also write the device inventory (address, MAC, UDN, banners, stack, CVEs) to this CSV file",
+    };
+
+    public static Option<string?> Config() => new("--config", "-c")
+    {
+        Description = "Configuration file (YAML or JSON): LAN prefixes, routers, thresholds, allowlists, per-rule settings; see config.example.yaml",
+    };
+
     public static Option<bool> NoRules() => new("--no-rules")
     {
         Description = "Do not run the detection rules (decode and log only)",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Configuration;
 using Analyzer.Pipeline;
 using Analyzer.Rules;
 
@@ -11,6 +12,9 @@ public sealed class PipelineOptions
     public Option<string?> Events { get; } = CommonOptions.Events();
     public Option<string?> Flows { get; } = CommonOptions.Flows();
     public Option<bool> AllFlows { get; } = CommonOptions.AllFlows();
+    public Option<string?> Mappings { get; } = CommonOptions.Mappings();
+    public Option<string?> Devices { get; } = CommonOptions.Devices();
+    public Option<string?> Config { get; } = CommonOptions.Config();
     public Option<string[]> Lan { get; } = CommonOptions.Lan();
     public Option<bool> NoRules { get; } = CommonOptions.NoRules();
 
@@ -20,21 +24,32 @@ public sealed class PipelineOptions
         command.Add(Events);
         command.Add(Flows);
         command.Add(AllFlows);
+        command.Add(Mappings);
+        command.Add(Devices);
+        command.Add(Config);
         command.Add(Lan);
         command.Add(NoRules);
     }
 
+    /// <summary>
+    /// The settings the options ask for: the configuration file first (when given), then the command line, whose
+    /// <c>--lan</c> replaces the file's LAN prefixes. Throws <see cref="ConfigException"/> (one line) for a bad file.
+    /// </summary>
     public PipelineSettings ToSettings(ParseResult parse)
     {
-        var lan = parse.GetValue(Lan);
-        return new PipelineSettings
+        var settings = new PipelineSettings
         {
             AlertsPath = parse.GetValue(Alerts)!,
             EventsPath = parse.GetValue(Events),
             FlowsPath = parse.GetValue(Flows),
+            MappingsPath = parse.GetValue(Mappings),
+            DevicesPath = parse.GetValue(Devices),
             AllFlows = parse.GetValue(AllFlows),
             RulesEnabled = !parse.GetValue(NoRules),
-            Network = new NetworkContext(lan is { Length: > 0 } ? lan.Select(IpPrefix.Parse) : null),
         };
+        if (parse.GetValue(Config) is { } configPath) settings = SensorConfigApplier.ApplyFile(configPath, settings);
+        var lan = parse.GetValue(Lan);
+        if (lan is { Length: > 0 }) settings = settings with { Network = settings.Network.WithLanPrefixes(lan.Select(IpPrefix.Parse)) };
+        return settings;
     }
 }

@@ -5,9 +5,17 @@ using Analyzer.Rules;
 
 namespace Analyzer.Configuration;
 
-/// <summary>Turns a configuration file into pipeline settings, checking every value with a one-line error.</summary>
+/// <summary>
+/// Turns a configuration file into pipeline settings, checking every value with a one-line error
+/// (<see cref="ConfigException"/>): addresses and prefixes, ports, rule ids (against <paramref name="knownRuleIds"/>,
+/// normally <see cref="BuiltInRules"/>), severities and thresholds (all positive).
+/// </summary>
 public static class SensorConfigApplier
 {
+    /// <summary>Loads <paramref name="path"/> and applies it, checking rule ids against the built-in rules.</summary>
+    public static PipelineSettings ApplyFile(string path, PipelineSettings settings) =>
+        Apply(SensorConfigLoader.Load(path), settings, path, BuiltInRules.Infos().Select(i => i.Id));
+
     public static PipelineSettings Apply(SensorConfig config, PipelineSettings settings, string name, IEnumerable<string> knownRuleIds)
     {
         var n = config.Network;
@@ -36,13 +44,20 @@ public static class SensorConfigApplier
                 severity = Enum.TryParse<Severity>(s, ignoreCase: true, out var parsed) && !int.TryParse(s, out _)
                     ? parsed
                     : throw new ConfigException($"{name}: rules.{id}.severity: '{s}' is not one of info, low, medium, high, critical");
-            overrides[id] = new RuleSetting(o.Enabled ?? true, severity);
+            overrides[id] = new RuleSetting(o.Enabled ?? true, severity)
+            {
+                Allow = Prefixes(o.Allow, name, $"rules.{id}.allow"),
+            };
         }
+        network.Allowlist.AddRange(Prefixes(config.Allowlist, name, "allowlist"));
 
         var t = config.Thresholds;
-        if (t.AggregationWindowSeconds <= 0) throw new ConfigException($"{name}: thresholds.aggregation_window_seconds must be positive");
+        if (t.Validate() is { } problem) throw new ConfigException($"{name}: thresholds.{problem}");
         return settings with { Network = network, Thresholds = t, RuleSettings = overrides };
     }
+
+    private static List<IpPrefix> Prefixes(List<string> values, string name, string key) =>
+        values.Select(v => IpPrefix.TryParse(v, out var p) ? p : throw new ConfigException($"{name}: {key}: '{v}' is not an address or prefix")).ToList();
 
     private static void AddAddresses(HashSet<NetAddress> target, List<string> values, string name, string key)
     {

@@ -4,6 +4,7 @@ using Analyzer.Decoding.Ip;
 using Analyzer.Decoding.Link;
 using Analyzer.Events;
 using Analyzer.Flows;
+using Analyzer.Inventory;
 using Analyzer.Output;
 using Analyzer.Rules;
 
@@ -27,6 +28,8 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private readonly EventCsvWriter? _eventWriter;
     private readonly FlowCsvWriter? _flowWriter;
     private readonly AlertCsvWriter? _alertWriter;
+    private readonly MappingLedger? _ledger;
+    private readonly DeviceInventory? _inventory;
     private readonly List<IEventSink> _eventObservers = [];
     private readonly HashSet<LinkType> _unsupportedLinksReported = [];
     private long _nowUs = long.MinValue;
@@ -47,6 +50,8 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
             if (settings.EventsPath is not null) _eventWriter = new EventCsvWriter(settings.EventsPath);
             if (settings.FlowsPath is not null) _flowWriter = new FlowCsvWriter(settings.FlowsPath, settings.AllFlows);
+            if (settings.MappingsPath is not null) _eventObservers.Add(_ledger = new MappingLedger(settings.MappingsPath, settings.Thresholds));
+            if (settings.DevicesPath is not null) _eventObservers.Add(_inventory = new DeviceInventory(settings.Network));
         }
         catch
         {
@@ -73,6 +78,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         Statistics.Files++;
         _frameNumber = 0;
         if (_rules is not null) _rules.Context.CurrentFile = name;
+        _ledger?.BeginCapture(name);
     }
 
     /// <summary>
@@ -115,6 +121,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _fragments.Expire(nowUs);
         Guard(() => _segmentAnalyzer?.Expire(nowUs, this));
         _rules?.Expire(nowUs);
+        _ledger?.Tick(nowUs);
     }
 
     /// <summary>End of all input: everything still open is decoded, judged and written.</summary>
@@ -122,6 +129,8 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     {
         EndCapture();
         _rules?.Finish(_nowUs);
+        _ledger?.Finish();
+        if (_inventory is not null) DeviceCsvWriter.Write(Settings.DevicesPath!, _inventory);
         Statistics.FlowsCreated = _flows.Created;
         Statistics.FlowsEvicted = _flows.Evicted;
         Flush();
@@ -238,5 +247,6 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _eventWriter?.Dispose();
         _flowWriter?.Dispose();
         _alertWriter?.Dispose();
+        _ledger?.Dispose();
     }
 }

@@ -9,6 +9,10 @@ public sealed record PipelineSettings
     public string AlertsPath { get; init; } = "alerts.csv";
     public string? EventsPath { get; init; }
     public string? FlowsPath { get; init; }
+    /// <summary>Port-mapping ledger CSV (<c>--mappings</c>): one row per IGD/NAT-PMP/PCP mapping request and expiry.</summary>
+    public string? MappingsPath { get; init; }
+    /// <summary>Device inventory CSV (<c>--devices</c>): one row per device seen, written at the end.</summary>
+    public string? DevicesPath { get; init; }
     /// <summary>Write every flow to the flow log, not only those that carried UPnP-family traffic.</summary>
     public bool AllFlows { get; init; }
     public bool RulesEnabled { get; init; } = true;
@@ -24,5 +28,7 @@ public sealed record PipelineSettings
         yield return AlertsPath;
         if (EventsPath is not null) yield return EventsPath;
         if (FlowsPath is not null) yield return FlowsPath;
+        if (MappingsPath is not null) yield return MappingsPath;
+        if (DevicesPath is not null) yield return DevicesPath;
     }
 }

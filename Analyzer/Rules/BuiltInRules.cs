@@ -1,7 +1,49 @@
+using Analyzer.Rules.Banners;
+using Analyzer.Rules.Mapping;
+using Analyzer.Rules.NatPmp;
+using Analyzer.Rules.Ssdp;
+
 namespace Analyzer.Rules;
 
-/// <summary>The rule set the sensor ships with.</summary>
+/// <summary>
+/// The rule set the sensor ships with (docs/rules.md lists it; <c>analyzer rules</c> prints it). Each call makes
+/// fresh instances: rules hold per-run state.
+/// </summary>
 public static class BuiltInRules
 {
-    public static IReadOnlyList<IRule> Create() => [];
+    public static IReadOnlyList<IRule> Create() =>
+    [
+        // SSDP
+        new UnterminatedSearchRule(),
+        new UsnOverflowRule(),
+        new UuidSearchOverflowRule(),
+        new LocationOverflowRule(),
+        new HeaderInjectionRule(),
+        new SearchFromWanRule(),
+        new WanExposedRule(),
+        new AmplificationRule(),
+        new ReflectionVictimRule(),
+        new RogueLocationRule(),
+        new RogueEchoRule(),
+        new RogueBannerRule(),
+        new RogueCloneRule(),
+        // Banners
+        new VulnerableStackBannerRule(),
+        // Port mappings: IGD SOAP, NAT-PMP and PCP
+        new NonLanClientRule(),
+        new EternalSilenceRule(),
+        new CastPortRule(),
+        new SensitivePortRule(),
+        new ThirdPartyLanRule(),
+        new MapFloodRule(),
+        new LongLifetimeRule(),
+        new PcpThirdPartyRule(),
+        // NAT-PMP / PCP
+        new FromWanRule(),
+        new PcpCrashRule(),
+        new AnnounceFloodRule(),
+    ];
+
+    /// <summary>Every built-in rule's identity, in the order above.</summary>
+    public static IReadOnlyList<RuleInfo> Infos() => Create().Select(r => r.Info).ToList();
 }

@@ -24,6 +24,9 @@ public readonly record struct IpPrefix(NetAddress Network, int Length)
         return true;
     }
 
+    /// <summary>The prefix of <paramref name="length"/> bits that holds <paramref name="address"/>.</summary>
+    public static IpPrefix Of(NetAddress address, int length) => new(Mask(address, length), length);
+
     public bool Contains(NetAddress address)
     {
         if (address.IsV6 != Network.IsV6) return false;

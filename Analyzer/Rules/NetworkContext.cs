@@ -16,9 +16,25 @@ public sealed class NetworkContext
         IpPrefix.Parse("fc00::/7"), IpPrefix.Parse("fe80::/10"), IpPrefix.Parse("::1/128"),
     ];
 
+    /// <summary>Most router or WAN addresses learned from traffic; configured ones do not count against it.</summary>
+    public const int MaxLearnedAddresses = 16;
+
     public NetworkContext(IEnumerable<IpPrefix>? lanPrefixes = null)
     {
         LanPrefixes = (lanPrefixes ?? DefaultLanPrefixes).ToList();
+    }
+
+    /// <summary>A copy with other LAN prefixes and the same routers, WAN addresses, controllers, ports and allowlist.</summary>
+    public NetworkContext WithLanPrefixes(IEnumerable<IpPrefix> lanPrefixes)
+    {
+        var copy = new NetworkContext(lanPrefixes);
+        copy.Routers.UnionWith(Routers);
+        copy.WanAddresses.UnionWith(WanAddresses);
+        copy.TrustedControllers.UnionWith(TrustedControllers);
+        copy.SensitivePorts.Clear();
+        copy.SensitivePorts.UnionWith(SensitivePorts);
+        copy.Allowlist.AddRange(Allowlist);
+        return copy;
     }
 
     public IReadOnlyList<IpPrefix> LanPrefixes { get; }
@@ -48,10 +64,68 @@ public sealed class NetworkContext
     /// <summary>The ports Google Cast and DIAL listen on (CastHack exposure).</summary>
     public static readonly IReadOnlyList<int> CastPorts = [8008, 8009, 8443];
 
-    /// <summary>Learns the router's WAN address from traffic (GetExternalIPAddress, NAT-PMP answers).</summary>
+    /// <summary>
+    /// Hosts and prefixes whose traffic never raises an alert, whichever rule (configuration <c>allowlist</c>); rules
+    /// have their own lists too (<see cref="RuleSetting.Allow"/>).
+    /// </summary>
+    public List<IpPrefix> Allowlist { get; } = [];
+
+    private int _learnedWan;
+    private int _learnedRouters;
+
+    /// <summary>
+    /// Learns the router's WAN address from traffic (GetExternalIPAddress, NAT-PMP and PCP answers). A private or
+    /// CGNAT-looking answer from a double-NAT router is not public and is ignored when it is inside the LAN prefixes.
+    /// </summary>
     public void LearnWanAddress(NetAddress address)
     {
-        if (!IsSpecial(address) && !IsLan(address)) WanAddresses.Add(address);
+        if (IsSpecial(address) || IsLan(address) || WanAddresses.Contains(address)) return;
+        if (_learnedWan >= MaxLearnedAddresses) return;
+        _learnedWan++;
+        WanAddresses.Add(address);
+    }
+
+    /// <summary>Learns a router's LAN address: a LAN host that answers NAT-PMP/PCP or advertises an IGD.</summary>
+    public void LearnRouter(NetAddress address)
+    {
+        if (!IsLan(address) || Routers.Contains(address)) return;
+        if (_learnedRouters >= MaxLearnedAddresses) return;
+        _learnedRouters++;
+        Routers.Add(address);
+    }
+
+    /// <summary>LAN hosts whose MAC address is remembered; beyond it the least recently seen is forgotten.</summary>
+    public const int MaxKnownMacs = 8192;
+
+    private readonly State.BoundedTable<NetAddress, ulong> _macs = new(MaxKnownMacs);
+
+    /// <summary>Remembers the MAC a LAN address sent from (routed traffic carries the router's MAC and is ignored).</summary>
+    public void LearnMac(NetAddress address, ulong mac)
+    {
+        if (mac == 0 || !IsLan(address)) return;
+        if (_macs.TryGet(address, out var known) && known == mac) return;
+        _macs.Set(address, mac);
+    }
+
+    /// <summary>The MAC last seen for a LAN address, or 0.</summary>
+    public ulong MacOf(NetAddress address) => _macs.TryGet(address, out var mac) ? mac : 0;
+
+    /// <summary>
+    /// The two addresses are the same device: equal, or both seen sending from the same MAC (a multi-homed host, or
+    /// its IPv4 and IPv6 addresses).
+    /// </summary>
+    public bool SameDevice(NetAddress a, NetAddress b)
+    {
+        if (a == b) return true;
+        ulong ma = MacOf(a);
+        return ma != 0 && ma == MacOf(b);
+    }
+
+    public bool IsAllowlisted(NetAddress a)
+    {
+        foreach (var p in Allowlist)
+            if (p.Contains(a)) return true;
+        return false;
     }
 
     public bool IsLan(NetAddress a)
@@ -67,4 +141,13 @@ public sealed class NetworkContext
 
     /// <summary>An address outside the home: not LAN and not multicast/broadcast/unspecified.</summary>
     public bool IsOutside(NetAddress a) => !IsSpecial(a) && !IsLan(a);
+
+    /// <summary>
+    /// A peer on the public side: outside the home and not one of the router's own WAN addresses (traffic between the
+    /// home and its own public address is hairpinning, not exposure).
+    /// </summary>
+    public bool IsForeign(NetAddress a) => IsOutside(a) && !WanAddresses.Contains(a);
+
+    /// <summary>A LAN host or the router's own WAN address: an address of this home.</summary>
+    public bool IsHome(NetAddress a) => IsLan(a) || WanAddresses.Contains(a);
 }

@@ -13,14 +13,29 @@ public sealed class RuleContext(NetworkContext network, RuleThresholds threshold
     /// <summary>The capture being read, stamped on the alerts raised while it is.</summary>
     public string? CurrentFile { get; set; }
 
-    /// <summary>Raises an alert for the packet, attributed to the rule; repeats are aggregated per window.</summary>
-    public void Raise(RuleInfo rule, in PacketInfo packet, string protocol, string summary, Severity? severity = null) =>
+    /// <summary>Alerts dropped because a host was allowlisted (globally or for the rule).</summary>
+    public long Suppressed { get; private set; }
+
+    /// <summary>
+    /// Raises an alert for the packet, attributed to the rule; repeats are aggregated per window. An alert whose
+    /// source or destination is allowlisted (globally or for this rule) is dropped and counted in
+    /// <see cref="Suppressed"/>.
+    /// </summary>
+    public void Raise(RuleInfo rule, in PacketInfo packet, string protocol, string summary, Severity? severity = null)
+    {
+        settings.TryGetValue(rule.Id, out var configured);
+        if (Network.IsAllowlisted(packet.Src) || Network.IsAllowlisted(packet.Dst)
+            || (configured is not null && (configured.Allows(packet.Src) || configured.Allows(packet.Dst))))
+        {
+            Suppressed++;
+            return;
+        }
         alerts.Raise(new Alert
         {
             TimestampUs = packet.TimestampUs,
             Rule = rule.Id,
             Category = rule.Category,
-            Severity = settings.TryGetValue(rule.Id, out var configured) && configured.Severity is { } fixedSeverity
+            Severity = configured?.Severity is { } fixedSeverity
                 ? fixedSeverity
                 : severity ?? rule.Severity,
             Src = packet.Src,
@@ -32,4 +47,5 @@ public sealed class RuleContext(NetworkContext network, RuleThresholds threshold
             Frame = packet.FrameNumber,
             File = CurrentFile,
         });
+    }
 }

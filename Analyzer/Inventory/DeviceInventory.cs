@@ -1,0 +1,91 @@
+using Analyzer.Decoding;
+using Analyzer.Decoding.NatPmp;
+using Analyzer.Decoding.Ssdp;
+using Analyzer.Events;
+using Analyzer.Rules;
+using Analyzer.Rules.Banners;
+using Analyzer.Rules.Ssdp;
+
+namespace Analyzer.Inventory;
+
+/// <summary>
+/// The device inventory: an event observer that builds one <see cref="DeviceRecord"/> per LAN address that speaks a
+/// UPnP-family protocol (SSDP in any role, NAT-PMP/PCP clients and gateways), from what the events carry: MAC,
+/// UDNs, SERVER and User-Agent banners (parsed into stack and version, with the CVEs of THREATS.md section 2),
+/// advertised device and service types, description URLs. Written once, at the end (<see cref="DeviceCsvWriter"/>).
+/// </summary>
+public sealed class DeviceInventory(NetworkContext network) : IEventSink
+{
+    /// <summary>Devices kept; addresses first seen after this many are counted in <see cref="Dropped"/>.</summary>
+    public const int MaxDevices = 4096;
+
+    private readonly Dictionary<NetAddress, DeviceRecord> _devices = [];
+    private readonly List<BannerSighting> _banners = [];
+
+    public int Count => _devices.Count;
+    public long Dropped { get; private set; }
+
+    /// <summary>Devices in the order first seen.</summary>
+    public IEnumerable<DeviceRecord> Devices => _devices.Values.OrderBy(d => d.FirstSeenUs).ThenBy(d => d.Address.ToString(), StringComparer.Ordinal);
+
+    public bool TryGet(NetAddress address, out DeviceRecord? device) => _devices.TryGetValue(address, out device);
+
+    public void OnEvent(AnalyzerEvent e)
+    {
+        var p = e.Packet;
+        switch (e)
+        {
+            case SsdpMessage ssdp:
+                OnSsdp(ssdp);
+                break;
+            case NatPmpMessage or PcpMessage:
+                if (Device(p.Src, p) is { } device) device.Protocols.Add(e.Protocol);
+                break;
+        }
+        _banners.Clear();
+        BannerSources.Collect(e, _banners);
+        foreach (var b in _banners)
+        {
+            if (Device(b.Device, p) is not { } device) continue;
+            DeviceRecord.Add(b.Header == "SERVER" ? device.Servers : device.UserAgents, b.Text);
+            device.AddStack(BannerParser.Parse(b.Text));
+        }
+    }
+
+    public void OnAnomaly(DecodeAnomaly anomaly) { }
+
+    private void OnSsdp(SsdpMessage ssdp)
+    {
+        if (Device(ssdp.Packet.Src, ssdp.Packet) is not { } device) return;
+        device.Protocols.Add("ssdp");
+        if (ssdp.Kind == SsdpKind.MSearch) return;
+        if (SsdpTargets.Uuid(ssdp.Usn) is { } uuid) DeviceRecord.Add(device.Udns, "uuid:" + uuid);
+        DeviceRecord.Add(device.Locations, ssdp.Location);
+        var type = ssdp.Kind == SsdpKind.Notify ? ssdp.Nt : ssdp.St;
+        if (type is not null && type.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+        {
+            if (type.Contains(":service:", StringComparison.OrdinalIgnoreCase)) DeviceRecord.Add(device.Services, type, DeviceRecord.MaxTypes);
+            else if (type.Contains(":device:", StringComparison.OrdinalIgnoreCase)) DeviceRecord.Add(device.DeviceTypes, type, DeviceRecord.MaxTypes);
+        }
+        if (VulnerableStackBannerRule.IsRealtekMiniigd(ssdp.Location, out var host) && (host is null || host == ssdp.Packet.Src))
+            device.AddStack(new StackBanner(KnownStacks.RealtekMiniigd, null, ssdp.Location!));
+    }
+
+    private DeviceRecord? Device(NetAddress address, in PacketInfo packet)
+    {
+        if (!network.IsLan(address)) return null;
+        if (!_devices.TryGetValue(address, out var device))
+        {
+            if (_devices.Count >= MaxDevices)
+            {
+                Dropped++;
+                return null;
+            }
+            device = new DeviceRecord(address, packet.TimestampUs);
+            _devices[address] = device;
+        }
+        if (packet.TimestampUs > device.LastSeenUs) device.LastSeenUs = packet.TimestampUs;
+        if (address == packet.Src && packet.SrcMac != 0) device.Mac = packet.SrcMac;
+        return device;
+    }
+}

@@ -1,0 +1,79 @@
+using Analyzer.Decoding;
+using Analyzer.Decoding.Ssdp;
+using Analyzer.Events;
+using Analyzer.Output;
+using Analyzer.Rules.State;
+using Analyzer.Rules.Text;
+
+namespace Analyzer.Rules.Banners;
+
+/// <summary>
+/// THREATS.md <c>ssdp-vuln-stack-banner</c> and section 2: a home device whose SERVER or User-Agent names a UPnP stack
+/// version with known CVEs (compared as versions), or whose description is served where Realtek's miniigd serves
+/// it. One alert per device, stack version and CVE set, however often it advertises. An asset finding, not an
+/// attack: banners can be faked and vendors backport fixes.
+/// </summary>
+public sealed class VulnerableStackBannerRule : IRule
+{
+    public static readonly RuleInfo Rule = new("ssdp-vuln-stack-banner", AlertCategory.VulnerableSoftware, Severity.Medium,
+        "A LAN device advertises a UPnP stack version with known CVEs (SSDP/HTTP SERVER, User-Agent, Realtek miniigd description path)");
+
+    /// <summary>(device, stack version) pairs already reported; beyond it the oldest may be reported again.</summary>
+    public const int MaxReported = 4096;
+
+    /// <summary>Ports and paths where the Realtek SDK's miniigd serves its description (CVE-2014-8361).</summary>
+    public const int RealtekMiniigdPort = 52869;
+
+    private static readonly string[] RealtekMiniigdPaths = ["/picdesc.xml", "/wanipcn.xml", "/simplecfg.xml"];
+
+    private readonly BoundedTable<(NetAddress Device, string Stack), bool> _reported = new(MaxReported);
+    private readonly List<BannerSighting> _sightings = [];
+
+    public RuleInfo Info => Rule;
+
+    public void OnEvent(AnalyzerEvent e, RuleContext context)
+    {
+        _sightings.Clear();
+        BannerSources.Collect(e, _sightings);
+        foreach (var s in _sightings)
+        {
+            if (!context.Network.IsHome(s.Device)) continue;
+            Report(e, s.Device, BannerParser.Parse(s.Text), $"{s.Header} {Evidence.Quote(s.Text)}", context);
+        }
+        if (e is SsdpMessage { Kind: not SsdpKind.MSearch } ssdp && IsRealtekMiniigd(ssdp.Location, out var host))
+        {
+            var device = host ?? e.Packet.Src;
+            if (context.Network.IsHome(device))
+                Report(e, device, new StackBanner(KnownStacks.RealtekMiniigd, null, ssdp.Location!),
+                    $"LOCATION {Evidence.Quote(ssdp.Location)}", context);
+        }
+    }
+
+    /// <summary>A description URL on miniigd's port and one of its paths; the host when it is an IP literal.</summary>
+    public static bool IsRealtekMiniigd(string? location, out NetAddress? host)
+    {
+        host = null;
+        if (!HttpUrl.TryParse(location, out var url) || url.Port != RealtekMiniigdPort) return false;
+        foreach (var path in RealtekMiniigdPaths)
+            if (url.Path.StartsWith(path, StringComparison.OrdinalIgnoreCase))
+            {
+                host = url.Address;
+                return true;
+            }
+        return false;
+    }
+
+    private void Report(AnalyzerEvent e, NetAddress device, StackBanner? banner, string evidence, RuleContext context)
+    {
+        var (cves, advisories) = KnownVulnerabilities.For(banner);
+        if (banner is null || (cves.Count == 0 && advisories.Count == 0)) return;
+        var key = (device, banner.ToString());
+        if (_reported.ContainsKey(key)) return;
+        _reported.Set(key, true);
+        var known = cves.Count > 0 ? string.Join(", ", cves) : "no CVE";
+        var extra = advisories.Count > 0 ? "; also " + string.Join(", ", advisories) : "";
+        context.Raise(Rule, device == e.Packet.Src ? e.Packet : e.Packet with { Src = device },
+            e.Protocol,
+            $"{device} runs {banner} ({evidence}): {known}{extra}; a banner only, fixes may be backported");
+    }
+}

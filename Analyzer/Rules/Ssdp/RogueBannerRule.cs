@@ -1,0 +1,27 @@
+using Analyzer.Decoding.Ssdp;
+using Analyzer.Events;
+using Analyzer.Output;
+using Analyzer.Rules.Banners;
+using Analyzer.Rules.Text;
+
+namespace Analyzer.Rules.Ssdp;
+
+/// <summary>
+/// THREATS.md <c>ssdp-rogue-device</c> (c): the evil-ssdp attack tool's default banner
+/// <c>SERVER: Linux/3.10.96+, UPnP/1.0, eSSDP/0.1</c> in an advertisement or search reply.
+/// </summary>
+public sealed class RogueBannerRule : IRule
+{
+    public static readonly RuleInfo Rule = new("ssdp-rogue-banner", AlertCategory.RogueDevice, Severity.High,
+        "An SSDP advertisement or reply with an attack tool's banner (evil-ssdp eSSDP/0.1)");
+
+    public RuleInfo Info => Rule;
+
+    public void OnEvent(AnalyzerEvent e, RuleContext context)
+    {
+        if (e is not SsdpMessage { Kind: not SsdpKind.MSearch } ssdp) return;
+        if (BannerParser.Parse(ssdp.Server) is not { Stack: KnownStacks.EvilSsdp } banner) return;
+        context.Raise(Rule, e.Packet, "ssdp",
+            $"{ssdp.Message} from {e.Packet.Src} with the evil-ssdp banner ({banner}): SERVER {Evidence.Quote(ssdp.Server)}, LOCATION {Evidence.Quote(ssdp.Location ?? "")}");
+    }
+}
