@@ -226,7 +226,11 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         foreach (var o in _eventObservers) o.OnAnomaly(a);
     }
 
-    void IFlowSink.OnFlowEnd(FlowRecord flow) => _flowWriter?.OnFlowEnd(flow);
+    void IFlowSink.OnFlowEnd(FlowRecord flow)
+    {
+        _flowWriter?.OnFlowEnd(flow);
+        _rules?.OnFlowEnd(flow);
+    }
 
     private void Anomaly(in PacketInfo packet, string id, string detail) => OnAnomaly(new DecodeAnomaly(packet, id, detail));
 

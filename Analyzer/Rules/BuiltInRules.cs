@@ -1,4 +1,5 @@
 using Analyzer.Rules.Banners;
+using Analyzer.Rules.Cast;
 using Analyzer.Rules.Mapping;
 using Analyzer.Rules.NatPmp;
 using Analyzer.Rules.Ssdp;
@@ -42,6 +43,8 @@ public static class BuiltInRules
         new FromWanRule(),
         new PcpCrashRule(),
         new AnnounceFloodRule(),
+        // DIAL / Cast
+        new CastChannelFromWanRule(),
     ];
 
     /// <summary>Every built-in rule's identity, in the order above.</summary>

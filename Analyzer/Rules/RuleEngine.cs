@@ -1,5 +1,6 @@
 using Analyzer.Decoding;
 using Analyzer.Events;
+using Analyzer.Flows;
 using Analyzer.Output;
 using Analyzer.Rules.Mapping;
 
@@ -9,12 +10,13 @@ namespace Analyzer.Rules;
 /// Feeds every event and anomaly to every enabled rule and counts what they raise. Before the rules see an event, the
 /// network context learns from it (<see cref="NetworkLearner"/>); port-mapping requests and answers are paired once
 /// (<see cref="MappingCorrelator"/>) and the completed records go to the rules that judge mappings
-/// (<see cref="IMappingRule"/>).
+/// (<see cref="IMappingRule"/>); finished flows go to the rules that judge flows (<see cref="IFlowRule"/>).
 /// </summary>
 public sealed class RuleEngine
 {
     private readonly IRule[] _rules;
     private readonly IMappingRule[] _mappingRules;
+    private readonly IFlowRule[] _flowRules;
     private readonly RuleContext _context;
     private readonly AlertAggregator _aggregator;
     private readonly MappingCorrelator _mappings = new();
@@ -26,6 +28,7 @@ public sealed class RuleEngine
         settings ??= new Dictionary<string, RuleSetting>();
         _rules = rules.Where(r => !settings.TryGetValue(r.Info.Id, out var s) || s.Enabled).ToArray();
         _mappingRules = _rules.OfType<IMappingRule>().ToArray();
+        _flowRules = _rules.OfType<IFlowRule>().ToArray();
         _aggregator = new AlertAggregator(sink, thresholds);
         _context = new RuleContext(network, thresholds, _aggregator, settings);
         _onMapping = OnMapping;
@@ -45,6 +48,12 @@ public sealed class RuleEngine
     public void OnAnomaly(DecodeAnomaly a)
     {
         foreach (var r in _rules) r.OnAnomaly(a, _context);
+    }
+
+    /// <summary>A flow ended (closed, idle, evicted, or the capture ended): the flow rules judge it.</summary>
+    public void OnFlowEnd(FlowRecord flow)
+    {
+        foreach (var r in _flowRules) r.OnFlowEnd(flow, _context);
     }
 
     public void Expire(long nowUs)

@@ -20,9 +20,15 @@ public sealed class ScenarioCapture
         return this;
     }
 
-    public ScenarioCapture Udp(string src, ushort srcPort, string dst, ushort dstPort, byte[] payload, ulong mac)
+    public ScenarioCapture Udp(string src, ushort srcPort, string dst, ushort dstPort, byte[] payload, ulong mac) =>
+        Ethernet(Frames.Ipv4(src, dst, 17, Frames.Udp(srcPort, dstPort, payload)), mac);
+
+    /// <summary>One TCP segment; flags as in the header byte (0x02 SYN, 0x12 SYN-ACK, 0x10 ACK, 0x18 PSH-ACK, 0x04 RST).</summary>
+    public ScenarioCapture Tcp(string src, ushort srcPort, string dst, ushort dstPort, byte flags, uint seq, uint ack, byte[] payload, ulong mac) =>
+        Ethernet(Frames.Ipv4(src, dst, 6, Frames.Tcp(srcPort, dstPort, seq, ack, flags, payload)), mac);
+
+    private ScenarioCapture Ethernet(byte[] ip, ulong mac)
     {
-        var ip = Frames.Ipv4(src, dst, 17, Frames.Udp(srcPort, dstPort, payload));
         var frame = new byte[14 + ip.Length];
         Frames.DstMac.CopyTo(frame, 0);
         var macBytes = new byte[8];
