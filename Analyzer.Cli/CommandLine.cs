@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
+using Analyzer.Cli.Commands.Generate;
 using Analyzer.Cli.Commands.Interfaces;
 using Analyzer.Cli.Commands.Sniff;
 
@@ -19,6 +20,7 @@ public static class CommandLine
             AnalyzeCommandDefinition.Create(),
             SniffCommandDefinition.Create(),
             InterfacesCommandDefinition.Create(),
+            GenerateCommandDefinition.Create(),
         };
         return root;
     }

@@ -1,0 +1,15 @@
+namespace Analyzer.Generation.Network;
+
+public enum DeviceKind : byte
+{
+    Router,
+    WindowsPc,
+    AndroidPhone,
+    Tv,
+    Chromecast,
+    Speaker,
+    Nas,
+    Console,
+    Laptop,
+    Camera,
+}
