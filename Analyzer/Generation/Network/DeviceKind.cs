@@ -12,4 +12,7 @@ public enum DeviceKind : byte
     Console,
     Laptop,
     Camera,
+    Extender,
+    MediaPlayer,
+    AttackerBox,
 }

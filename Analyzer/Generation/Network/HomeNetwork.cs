@@ -96,6 +96,7 @@ public sealed class HomeNetwork
     }
 
     private readonly Func<int, IPAddress> _lan;
+    private int _extraHosts;
 
     public static HomeNetwork Create(GenerationRandom random) => new(random);
 
@@ -125,14 +126,22 @@ public sealed class HomeNetwork
 
     public IPAddress LanAddress(int hostNumber) => _lan(hostNumber);
 
-    /// <summary>A LAN host that is not one of the named devices (an extra client, an attacker's box).</summary>
-    public NetHost ExtraLanHost(string name, int spareIndex, byte ttl, GenerationRandom random)
+    /// <summary>A LAN host that is not one of the named devices (an extra client, an attacker's box), on the next spare address.</summary>
+    public NetHost ExtraLanHost(string name, byte ttl, GenerationRandom random)
     {
+        int spareIndex = _extraHosts++;
         var mac = MacAddresses.Make(MacAddresses.RaspberryPi, random);
         var bytes = (byte[])UlaPrefix.Clone();
         random.Bytes(8).CopyTo(bytes, 8);
         return new NetHost(name, mac, LanAddress(SpareHostNumbers[spareIndex]), new IPAddress(bytes), ttl, NetSegment.Lan);
     }
+
+    /// <summary>A device that is not part of the usual household (an old gadget, an attacker's box) on a spare address.</summary>
+    public Device ExtraDevice(DeviceKind kind, string name, GenerationRandom random, string friendlyName,
+        string manufacturer, string model, string? server, string userAgent, string? deviceType, ushort port, string path,
+        params string[] services) =>
+        new(kind, ExtraLanHost(name, 64, random), friendlyName, manufacturer, model, random.Uuid(), server, userAgent,
+            deviceType, port, path, services);
 
     public bool IsLan(IPAddress address)
     {

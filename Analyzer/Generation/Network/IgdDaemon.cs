@@ -11,11 +11,20 @@ namespace Analyzer.Generation.Network;
 /// </summary>
 public sealed class IgdDaemon(HomeNetwork network)
 {
-    /// <summary>Entries a home router's table holds before it answers 728 NoPortMapsAvailable.</summary>
-    public const int MaxEntries = 128;
+    /// <summary>Entries a home router's table holds by default before it answers 728 NoPortMapsAvailable.</summary>
+    public const int DefaultCapacity = 64;
     private readonly List<PortMapping> _table = new();
 
     public IReadOnlyList<PortMapping> Table => _table;
+
+    /// <summary>
+    /// Whether mappings for another host or for ports below 1024 are refused. Starts as the profile says; scenarios
+    /// about routers exposed to the Internet turn it off, since such routers run old or careless configurations.
+    /// </summary>
+    public bool SecureMode { get; set; } = network.Igd.SecureMode;
+
+    /// <summary>Table size after which AddPortMapping fails with 728.</summary>
+    public int Capacity { get; set; } = DefaultCapacity;
 
     /// <summary>The SOAP answer (body and whether it is a fault) to one action from <paramref name="requester"/>.</summary>
     public (string Body, bool Fault) Handle(string action, IReadOnlyList<(string Name, string Value)> args, IPAddress requester)
@@ -36,7 +45,7 @@ public sealed class IgdDaemon(HomeNetwork network)
             {
                 if (!args.Any(a => a.Name == "NewPortMappingDescription") || !TryMapping(args, out var mapping))
                     return Fault(UpnpError.InvalidArgs);
-                if (network.Igd.SecureMode && (!IPAddress.TryParse(mapping.InternalClient, out var client)
+                if (SecureMode && (!IPAddress.TryParse(mapping.InternalClient, out var client)
                         || !client.Equals(requester) || mapping.InternalPort < 1024 || mapping.ExternalPort < 1024))
                     return Fault(UpnpError.ConflictInMappingEntry);
                 int existing = _table.FindIndex(m => m.ExternalPort == mapping.ExternalPort && m.Protocol == mapping.Protocol);
@@ -49,7 +58,7 @@ public sealed class IgdDaemon(HomeNetwork network)
                 {
                     _table.RemoveAt(existing);
                 }
-                if (_table.Count >= MaxEntries) return Fault(UpnpError.NoPortMapsAvailable);
+                if (_table.Count >= Capacity) return Fault(UpnpError.NoPortMapsAvailable);
                 _table.Add(mapping);
                 return action == "AddAnyPortMapping"
                     ? Ok(("NewReservedPort", mapping.ExternalPort.ToString(CultureInfo.InvariantCulture)))
@@ -60,7 +69,7 @@ public sealed class IgdDaemon(HomeNetwork network)
                 int index = _table.FindIndex(m => m.ExternalPort.ToString(CultureInfo.InvariantCulture) == Arg("NewExternalPort")
                     && m.Protocol == Arg("NewProtocol"));
                 if (index < 0) return Fault(UpnpError.NoSuchEntryInArray);
-                if (network.Igd.SecureMode && _table[index].InternalClient != requester.ToString())
+                if (SecureMode && _table[index].InternalClient != requester.ToString())
                     return Fault(UpnpError.NotAuthorized);
                 _table.RemoveAt(index);
                 return Ok();

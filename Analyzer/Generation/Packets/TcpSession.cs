@@ -102,7 +102,7 @@ public sealed class TcpSession
     private long Send(Side from, Side to, long t, byte[] data)
     {
         if (data.Length == 0) return t;
-        var segments = PlanSegments(data.Length);
+        var segments = PlanSegments(data);
         uint baseSeq = from.Seq;
         var received = new bool[data.Length];
         int contiguous = 0;
@@ -130,11 +130,13 @@ public sealed class TcpSession
         t += Math.Max(40, RttUs / 2);
         Emit(to, from, t, to.Seq, from.Seq, TcpFlags.Ack, null, []);
 
-        if (Wants(TcpIrregularities.Retransmit))
+        var (lastStart, lastLength) = segments[^1];
+        // A repeated 1-byte segment reads as a keep-alive probe to Wireshark, whose reassembly then reports an error.
+        if (lastLength > 1 && Wants(TcpIrregularities.Retransmit))
         {
             // The ACK is lost upstream: after the RTO the sender repeats its last segment, the receiver answers with a
             // duplicate ACK (Wireshark: "Spurious Retransmission").
-            var (start, length) = segments[^1];
+            var (start, length) = (lastStart, lastLength);
             t += 200_000 + _random.Next(0, 50_000);
             Emit(from, to, t, baseSeq + (uint)start, to.Seq, TcpFlags.Ack | TcpFlags.Psh, null, data.AsSpan(start, length));
             t += Math.Max(40, RttUs / 2);
@@ -143,15 +145,20 @@ public sealed class TcpSession
         return t;
     }
 
-    /// <summary>Offsets and lengths of the segments that carry <paramref name="length"/> bytes, in sending order.</summary>
-    private List<(int Start, int Length)> PlanSegments(int length)
+    /// <summary>Offsets and lengths of the segments that carry <paramref name="data"/>, in sending order.</summary>
+    private List<(int Start, int Length)> PlanSegments(byte[] data)
     {
+        int length = data.Length;
         var cuts = new SortedSet<int>();
         for (int offset = Mss; offset < length; offset += Mss) cuts.Add(offset);
-        if (length > 1 && Wants(TcpIrregularities.Split))
+        // Wireshark recognises HTTP on a port it does not know only from a segment holding the whole start line;
+        // without it, it reads later header segments as new messages and calls them malformed. Cuts at arbitrary
+        // bytes are therefore made after the start line of an HTTP message, anywhere in other data.
+        int firstCut = HttpStartLineLength(data) + 1;
+        if (length > firstCut && Wants(TcpIrregularities.Split))
         {
             int extra = _random.Next(1, 4);
-            for (int i = 0; i < extra; i++) cuts.Add(_random.Next(1, length));
+            for (int i = 0; i < extra; i++) cuts.Add(_random.Next(firstCut, length));
         }
 
         var segments = new List<(int Start, int Length)>();
@@ -163,21 +170,51 @@ public sealed class TcpSession
         }
         segments.Add((previous, length - previous));
 
+        // Wireshark 4.0 (default preferences) cannot reassemble an overlap or a reordering inside an HTTP head, whose
+        // length it does not know yet, and reports such frames as malformed. Irregularities are therefore placed after
+        // the head of an HTTP message (in its body) and anywhere in other data, so the captures pass that check and
+        // still exercise the analyzer's reassembly.
+        int firstMovable = HttpHeadLength(data);
         if (segments.Count >= 2 && Wants(TcpIrregularities.Overlap))
         {
             int i = _random.Next(1, segments.Count);
             var (start, segmentLength) = segments[i];
             int back = _random.Next(1, Math.Min(MaxOverlapBytes, segments[i - 1].Length) + 1);
-            segments[i] = (start - back, segmentLength + back);
+            if (start - back >= firstMovable) segments[i] = (start - back, segmentLength + back);
         }
 
         if (segments.Count >= 2 && Wants(TcpIrregularities.Reorder))
         {
             int i = _random.Next(0, segments.Count - 1);
-            (segments[i], segments[i + 1]) = (segments[i + 1], segments[i]);
+            // An early segment is dissected on its own; one that starts with a line end reads as malformed HTTP.
+            if (segments[i].Start >= firstMovable && !StartsWithLineEnd(data, segments[i + 1].Start))
+                (segments[i], segments[i + 1]) = (segments[i + 1], segments[i]);
         }
         return segments;
     }
+
+    /// <summary>Bytes up to the end of the head when <paramref name="data"/> starts an HTTP message, else 0.</summary>
+    private static int HttpHeadLength(byte[] data) => HttpEnd(data, "\r\n\r\n"u8);
+
+    /// <summary>Bytes up to the end of the start line when <paramref name="data"/> starts an HTTP message, else 0.</summary>
+    private static int HttpStartLineLength(byte[] data) => HttpEnd(data, "\r\n"u8);
+
+    private static int HttpEnd(byte[] data, ReadOnlySpan<byte> terminator)
+    {
+        int space = data.AsSpan(0, Math.Min(data.Length, 24)).IndexOf((byte)' ');
+        bool http = space > 0 && (data.AsSpan().StartsWith("HTTP/"u8) || IsUpperToken(data.AsSpan(0, space)));
+        if (!http) return 0;
+        int end = data.AsSpan().IndexOf(terminator);
+        return end < 0 ? data.Length : end + terminator.Length;
+    }
+
+    private static bool IsUpperToken(ReadOnlySpan<byte> token)
+    {
+        foreach (byte b in token) if (b is not (>= (byte)'A' and <= (byte)'Z' or (byte)'-')) return false;
+        return true;
+    }
+
+    private static bool StartsWithLineEnd(byte[] data, int offset) => data[offset] is (byte)'\r' or (byte)'\n';
 
     private bool Wants(TcpIrregularities kind) => (_irregularities & kind) != 0 && _random.Chance(IrregularityChance);
 

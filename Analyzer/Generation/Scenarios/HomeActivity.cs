@@ -124,10 +124,14 @@ public static class HomeActivity
         long end = t;
         foreach (var device in responders)
         {
+            if (device.Kind == DeviceKind.Router && !ctx.RouterUpnpUp(t)) continue;
             foreach (var advertisement in UpnpAdvertisements.For(device).Where(a => Matches(st, a.Nt)))
             {
                 long at = t + ctx.Random.Next(5_000, mx * 1_000_000);
-                var response = SsdpMessages.SearchResponse(advertisement.Nt, advertisement.Usn, Location(ctx, device, ipv6), device.Server!, at);
+                // A device answers a search for an older version of its type with the version asked for (UDA 1.1 §1.3.2).
+                string answeredSt = st == SsdpMessages.All ? advertisement.Nt : st;
+                var response = SsdpMessages.SearchResponse(answeredSt, SsdpMessages.Usn(advertisement.Udn, answeredSt),
+                    Location(ctx, device, ipv6), device.Server!, at);
                 ctx.Udp(at, device.Host.On(ipv6), SsdpMessages.Port, from, port, response);
                 end = Math.Max(end, at);
             }
@@ -194,7 +198,7 @@ public static class HomeActivity
                 case 2:
                 {
                     var client = random.Pick(clients);
-                    Https(ctx, t, client.Host, random.Pick(WebSites), random.Next(2_000, 40_000));
+                    Https(ctx, t, client.Host, random.Pick(WebSites), random.Next(1_500, 12_000));
                     break;
                 }
                 case 3:
@@ -211,13 +215,17 @@ public static class HomeActivity
                     break;
                 case 6:
                 case 7:
-                    SsdpAnnounce(ctx, t, random.Pick(announcers), ctx.Variation.PreferIpv6 && random.Chance(0.5));
+                {
+                    var announcer = random.Pick(announcers);
+                    if (announcer.Kind != DeviceKind.Router || ctx.RouterUpnpUp(t))
+                        SsdpAnnounce(ctx, t, announcer, ctx.Variation.PreferIpv6 && random.Chance(0.5));
                     break;
+                }
                 case 8:
                 {
                     // Windows looks for the IGD over IPv4 only: port mapping is an IPv4 NAT matter.
                     long end = SsdpSearch(ctx, t, net.WindowsPc, ctx.Network.Igd.DeviceType, [net.Router], false, 2);
-                    FetchDescription(ctx, end + random.Next(2_000, 30_000), net.WindowsPc, net.Router, false);
+                    if (ctx.RouterUpnpUp(t)) FetchDescription(ctx, end + random.Next(2_000, 30_000), net.WindowsPc, net.Router, false);
                     break;
                 }
                 default:
@@ -235,5 +243,14 @@ public static class HomeActivity
     public static string Location(ScenarioContext ctx, Device device, bool ipv6) => device.Location(ipv6);
 
     /// <summary>Whether a device answers a search for <paramref name="st"/> with the advertisement <paramref name="nt"/>.</summary>
-    public static bool Matches(string st, string nt) => st == SsdpMessages.All || st == nt;
+    public static bool Matches(string st, string nt)
+    {
+        if (st == SsdpMessages.All || st == nt) return true;
+        // urn:…:device:Type:v matches an advertisement of the same type with version ≥ v.
+        int stColon = st.LastIndexOf(':'), ntColon = nt.LastIndexOf(':');
+        return st.StartsWith("urn:", StringComparison.Ordinal) && stColon > 0 && ntColon > 0
+            && st.AsSpan(0, stColon).SequenceEqual(nt.AsSpan(0, ntColon))
+            && int.TryParse(st.AsSpan(stColon + 1), out int wanted) && int.TryParse(nt.AsSpan(ntColon + 1), out int offered)
+            && wanted <= offered;
+    }
 }

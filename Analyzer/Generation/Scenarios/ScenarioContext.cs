@@ -37,6 +37,11 @@ public sealed class ScenarioContext
     public long StartUs { get; }
     public IReadOnlyList<AttackInstance> Attacks => _attacks;
 
+    /// <summary>From this time on the router's UPnP daemon has crashed: it neither announces nor answers searches.</summary>
+    public long? RouterUpnpDownFromUs { get; set; }
+
+    public bool RouterUpnpUp(long t) => RouterUpnpDownFromUs is not { } down || t < down;
+
     /// <summary>The Internet host that goes by <paramref name="name"/>: created on first use, the same host afterwards.</summary>
     public NetHost InternetHost(string name)
     {
