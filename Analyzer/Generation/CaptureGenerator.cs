@@ -29,7 +29,8 @@ public static class CaptureGenerator
 
         var fileFormat = format ?? scenario.PinnedFormat ?? variation.Format;
         string fileName = scenario.Name + CaptureFileWriters.Extension(fileFormat);
-        var labels = Labels(scenario, fileName, variation, context.Attacks);
+        string setting = $"lan={network.LanPrefix}/{HomeNetwork.LanPrefixLength} router-wan={network.RouterWan.Ipv4} {variation.Describe()}";
+        var labels = Labels(scenario, fileName, setting, context.Attacks);
         string interfaceName = variation.Link == LinkLayerKind.LinuxSll ? "any" : "eth0";
         return new GeneratedCapture(scenario, fileName, fileFormat, context.Timeline.Factory.LinkType, interfaceName,
             context.Timeline.Frames(), labels);
@@ -73,14 +74,13 @@ public static class CaptureGenerator
 
     public static DateTime FromUs(long us) => DateTime.UnixEpoch.AddTicks(us * 10);
 
-    private static List<LabelRow> Labels(IScenario scenario, string fileName, CaptureVariation variation,
-        IReadOnlyList<AttackInstance> attacks)
+    private static List<LabelRow> Labels(IScenario scenario, string fileName, string setting, IReadOnlyList<AttackInstance> attacks)
     {
         // A scenario's label and what it generated must agree; a mismatch is a bug in the scenario.
         if (scenario.Label == LabelNames.Benign ? attacks.Count > 0 : attacks.Count == 0)
             throw new InvalidOperationException($"scenario {scenario.Name} is labelled {scenario.Label} but marked {attacks.Count} attacks");
 
-        var rows = new List<LabelRow> { new(fileName, scenario.Label, scenario.Name, Note: variation.Describe()) };
+        var rows = new List<LabelRow> { new(fileName, scenario.Label, scenario.Name, Note: setting) };
         foreach (var attack in attacks.OrderBy(a => a.StartUs))
         {
             string note = attack.Detail.Length > 0 ? $"{attack.Threat}; {attack.Detail}" : attack.Threat;
