@@ -18,5 +18,5 @@ internal static class TestHosts
         IPAddress.Parse("198.51.100.7"), IPAddress.Parse("2001:db8::7"), 51, NetSegment.Wan);
 
     public static FrameFactory Factory(LinkLayerKind link = LinkLayerKind.Ethernet, ushort vlan = 0) =>
-        new(link, vlan, Router, Router, new GenerationRandom(7));
+        new(link, vlan, Router, [Router], new GenerationRandom(7));
 }

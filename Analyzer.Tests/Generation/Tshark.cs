@@ -30,12 +30,3 @@ internal static class Tshark
             .Select(dir => System.IO.Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
 }
-
-/// <summary>A fact that is skipped, not failed, when tshark is not installed.</summary>
-public sealed class TsharkFactAttribute : FactAttribute
-{
-    public TsharkFactAttribute()
-    {
-        if (Tshark.Path is null) Skip = "tshark is not installed";
-    }
-}

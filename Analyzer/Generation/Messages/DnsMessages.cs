@@ -22,7 +22,6 @@ public static class DnsMessages
     public const ushort TypeA = 1;
     public const ushort TypePtr = 12;
     public const ushort TypeTxt = 16;
-    public const ushort TypeAaaa = 28;
     public const ushort TypeSrv = 33;
     public const ushort ClassIn = 1;
     /// <summary>mDNS cache-flush bit on the class of unique records (RFC 6762 §10.2).</summary>
@@ -34,9 +33,6 @@ public static class DnsMessages
 
     public static Record A(string name, uint ttl, IPAddress address, ushort rrClass = ClassIn) =>
         new(name, TypeA, rrClass, ttl, address.GetAddressBytes());
-
-    public static Record Aaaa(string name, uint ttl, IPAddress address, ushort rrClass = ClassIn) =>
-        new(name, TypeAaaa, rrClass, ttl, address.GetAddressBytes());
 
     public static Record Ptr(string name, uint ttl, string target) => new(name, TypePtr, ClassIn, ttl, Name(target));
 

@@ -13,7 +13,7 @@ namespace Analyzer.Generation.Messages;
 /// MAP payload (36):     nonce (96) | protocol (8) | reserved (24) | internal port (16) | external port (16)
 ///                       | external IP (128)
 /// option:               code (8) | reserved (8) | length (16) | data, padded to 32 bits
-///   THIRD_PARTY (1): internal IP (128);  PREFER_FAILURE (2): empty;
+///   THIRD_PARTY (1): internal IP (128);
 ///   FILTER (3): reserved (8) | prefix length (8) | remote peer port (16) | remote peer IP (128)
 /// </code>
 /// IPv4 addresses travel as IPv4-mapped IPv6 (::ffff:a.b.c.d).
@@ -24,21 +24,16 @@ public static class PcpMessages
     public const byte OpcodeAnnounce = 0;
     public const byte OpcodeMap = 1;
     public const byte OptionThirdParty = 1;
-    public const byte OptionPreferFailure = 2;
     public const byte OptionFilter = 3;
     public const byte ResultSuccess = 0;
     public const byte ResultNotAuthorized = 2;
-    public const byte ResultUnsupportedOption = 5;
     public const byte ProtocolTcp = 6;
-    public const byte ProtocolUdp = 17;
     private const int HeaderLength = 24;
     private const int MapLength = 36;
 
     public readonly record struct Option(byte Code, byte[] Data);
 
     public static Option ThirdParty(IPAddress internalAddress) => new(OptionThirdParty, Mapped(internalAddress));
-
-    public static Option PreferFailure() => new(OptionPreferFailure, []);
 
     public static Option Filter(byte prefixLength, ushort remotePort, IPAddress remotePeer)
     {

@@ -80,7 +80,6 @@ public sealed class HomeNetwork
             "Linux/3.10.108, UPnP/1.0, Portable SDK for UPnP devices/1.14.18", "Linux/3.10.108 UPnP/1.0",
             "urn:schemas-upnp-org:device:Basic:1", 49152, "/description.xml");
 
-        Devices = [Router, WindowsPc, Phone, Tv, Chromecast, Speaker, Nas, Console, Laptop, Camera];
         SpareHostNumbers = hostNumbers.Skip(next).ToArray();
         _lan = Lan;
 
@@ -119,7 +118,6 @@ public sealed class HomeNetwork
     public Device Console { get; }
     public Device Laptop { get; }
     public Device Camera { get; }
-    public IReadOnlyList<Device> Devices { get; }
 
     /// <summary>Host numbers in the LAN no device uses, shuffled (for spraying attacks and extra hosts).</summary>
     public IReadOnlyList<int> SpareHostNumbers { get; }
@@ -142,13 +140,6 @@ public sealed class HomeNetwork
         params string[] services) =>
         new(kind, ExtraLanHost(name, 64, random), friendlyName, manufacturer, model, random.Uuid(), server, userAgent,
             deviceType, port, path, services);
-
-    public bool IsLan(IPAddress address)
-    {
-        var a = address.GetAddressBytes();
-        var p = LanPrefix.GetAddressBytes();
-        return a.Length == 4 && a[0] == p[0] && a[1] == p[1] && a[2] == p[2];
-    }
 
     private static IPAddress WanIpv6(GenerationRandom random)
     {

@@ -25,18 +25,19 @@ public sealed class FrameFactory
     private const ushort ArphrdEther = 1;
 
     private readonly NetHost _routerLan;
-    private readonly NetHost _captureHost;
+    private readonly IReadOnlyList<NetHost> _captureHosts;
     private readonly GenerationRandom _random;
     private readonly Dictionary<IPAddress, ushort> _ipIds = new();
 
     /// <param name="routerLan">The router's LAN interface: next hop of every LAN↔WAN frame.</param>
-    /// <param name="captureHost">The host a Linux SLL capture runs on (the router); it decides SLL packet types.</param>
-    public FrameFactory(LinkLayerKind link, ushort vlanId, NetHost routerLan, NetHost captureHost, GenerationRandom random)
+    /// <param name="captureHosts">The interfaces of the machine a Linux SLL capture runs on (the router's LAN and WAN
+    /// sides); they decide the SLL packet types.</param>
+    public FrameFactory(LinkLayerKind link, ushort vlanId, NetHost routerLan, IReadOnlyList<NetHost> captureHosts, GenerationRandom random)
     {
         Link = link;
         VlanId = vlanId;
         _routerLan = routerLan;
-        _captureHost = captureHost;
+        _captureHosts = captureHosts;
         _random = random;
     }
 
@@ -187,7 +188,7 @@ public sealed class FrameFactory
         return IsCaptureHost(dst) ? (ushort)0 : (ushort)3;
     }
 
-    private bool IsCaptureHost(NetHost host) => host.Mac.Equals(_captureHost.Mac);
+    private bool IsCaptureHost(NetHost host) => _captureHosts.Any(h => h.Mac.Equals(host.Mac));
 
     private static bool IsBroadcast(IPAddress address) =>
         address.AddressFamily == AddressFamily.InterNetwork && MulticastMac.For(address).Equals(MulticastMac.Broadcast);

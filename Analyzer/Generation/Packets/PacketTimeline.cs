@@ -12,8 +12,6 @@ public sealed class PacketTimeline(FrameFactory factory)
 
     public FrameFactory Factory { get; } = factory;
 
-    public int Count => _frames.Count;
-
     public void Add(long timestampUs, byte[] frame) => _frames.Add(new GeneratedFrame(timestampUs, frame));
 
     /// <summary>The frames in time order (a stable sort, so the order of equal times is the order of adding).</summary>

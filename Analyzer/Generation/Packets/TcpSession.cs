@@ -81,12 +81,6 @@ public sealed class TcpSession
         return t;
     }
 
-    public long ClientResets(long t)
-    {
-        Emit(_client, _server, t, _client.Seq, _server.Seq, TcpFlags.Rst | TcpFlags.Ack, null, []);
-        return t;
-    }
-
     private long Close(Side first, Side second, long t)
     {
         Emit(first, second, t, first.Seq, second.Seq, TcpFlags.Fin | TcpFlags.Ack, null, []);

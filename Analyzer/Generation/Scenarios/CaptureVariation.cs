@@ -19,10 +19,6 @@ public sealed record CaptureVariation(
     HttpStyle ScriptHttp,
     SoapStyle ScriptSoap)
 {
-    /// <summary>No variation at all: Ethernet, IPv4, whole segments, pcap, standard formatting.</summary>
-    public static CaptureVariation Plain { get; } = new(LinkLayerKind.Ethernet, 0, false, TcpIrregularities.None,
-        CaptureFileFormat.Pcap, HttpStyle.Standard, SoapStyle.MiniUpnpc);
-
     public static CaptureVariation Choose(GenerationRandom random)
     {
         double link = random.NextDouble();

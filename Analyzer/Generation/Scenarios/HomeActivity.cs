@@ -97,7 +97,7 @@ public static class HomeActivity
     /// <summary>The NOTIFY ssdp:alive set of a device (one per advertisement), as sent at boot and every few minutes.</summary>
     public static long SsdpAnnounce(ScenarioContext ctx, long t, Device device, bool ipv6)
     {
-        string location = Location(ctx, device, ipv6);
+        string location = device.Location(ipv6);
         var group = Endpoint.Group(IPAddress.Parse(ipv6 ? "ff02::c" : "239.255.255.250"));
         foreach (var advertisement in UpnpAdvertisements.For(device))
         {
@@ -131,7 +131,7 @@ public static class HomeActivity
                 // A device answers a search for an older version of its type with the version asked for (UDA 1.1 §1.3.2).
                 string answeredSt = st == SsdpMessages.All ? advertisement.Nt : st;
                 var response = SsdpMessages.SearchResponse(answeredSt, SsdpMessages.Usn(advertisement.Udn, answeredSt),
-                    Location(ctx, device, ipv6), device.Server!, at);
+                    device.Location(ipv6), device.Server!, at);
                 ctx.Udp(at, device.Host.On(ipv6), SsdpMessages.Port, from, port, response);
                 end = Math.Max(end, at);
             }
@@ -239,8 +239,6 @@ public static class HomeActivity
             }
         }
     }
-
-    public static string Location(ScenarioContext ctx, Device device, bool ipv6) => device.Location(ipv6);
 
     /// <summary>Whether a device answers a search for <paramref name="st"/> with the advertisement <paramref name="nt"/>.</summary>
     public static bool Matches(string st, string nt)

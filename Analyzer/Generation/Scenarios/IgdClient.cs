@@ -10,8 +10,6 @@ namespace Analyzer.Generation.Scenarios;
 /// </summary>
 public sealed class IgdClient(ScenarioContext ctx, Endpoint client, string userAgent, HttpStyle http, SoapStyle soap, bool viaWan = false)
 {
-    public Endpoint Endpoint => client;
-
     public (long End, bool Fault) Call(long t, string action, params (string, string)[] args) =>
         ctx.IgdCall(t, client, viaWan, userAgent, http, soap, action, args);
 

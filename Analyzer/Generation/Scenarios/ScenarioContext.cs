@@ -23,7 +23,8 @@ public sealed class ScenarioContext
         Random = random;
         Variation = variation;
         StartUs = startUs;
-        var factory = new FrameFactory(variation.Link, variation.VlanId, network.RouterLan, network.RouterLan, random);
+        var factory = new FrameFactory(variation.Link, variation.VlanId, network.RouterLan,
+            [network.RouterLan, network.RouterWan], random);
         Timeline = new PacketTimeline(factory);
         Igd = new IgdDaemon(network);
     }
