@@ -10,23 +10,26 @@ public static class GenerateCommandDefinition
     public static readonly Option<DirectoryInfo?> OutOption = new("--out", "-o")
     {
         Description = "Directory to write the captures and labels.csv into (created if missing)",
+        HelpName = "DIR",
     };
 
     public static readonly Option<string[]> ScenarioOption = new("--scenario", "-s")
     {
         Description = "Scenario to generate; repeat for several (default: all). See --list",
-        AllowMultipleArgumentsPerToken = false,
+        HelpName = "NAME",
     };
 
     public static readonly Option<int> SeedOption = new("--seed")
     {
         Description = "Seed for every random choice; the same seed gives the same bytes",
+        HelpName = "N",
         DefaultValueFactory = _ => 1,
     };
 
     public static readonly Option<string?> FormatOption = new("--format")
     {
         Description = "Capture format for every file: pcap or pcapng (default: chosen per scenario by the seed)",
+        HelpName = "pcap|pcapng",
     };
 
     public static readonly Option<bool> ListOption = new("--list")
