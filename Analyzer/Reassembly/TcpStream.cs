@@ -1,0 +1,70 @@
+using Analyzer.Decoding;
+
+namespace Analyzer.Reassembly;
+
+/// <summary>
+/// One TCP connection as the reassembler tracks it. Instances are pooled and reused: consumers must not keep a
+/// reference after <see cref="ITcpStreamConsumer.OnClosed"/>.
+/// </summary>
+public sealed class TcpStream
+{
+    private readonly TcpHalfStream _fromOriginator;
+    private readonly TcpHalfStream _fromResponder;
+
+    internal TcpStream(HeldByteCount held)
+    {
+        _fromOriginator = new TcpHalfStream(held);
+        _fromResponder = new TcpHalfStream(held);
+        LruNode = new LinkedListNode<TcpStream>(this);
+    }
+
+    public TcpStreamKey Key { get; private set; }
+    public NetAddress OriginatorAddress { get; private set; }
+    public ushort OriginatorPort { get; private set; }
+    /// <summary>Number given when the connection was first seen, counted from 1 per reassembler.</summary>
+    public long Id { get; private set; }
+    public long FirstSeenUs { get; private set; }
+    public long LastSeenUs { get; internal set; }
+    /// <summary>The consumer said the connection carries nothing it decodes: its segments are dropped unread.</summary>
+    public bool Ignored { get; private set; }
+    /// <summary>Both directions ended; the entry lingers only to absorb late retransmissions.</summary>
+    public bool Closed { get; internal set; }
+    /// <summary>Per-connection state of the consumer.</summary>
+    public object? AppState { get; set; }
+
+    internal readonly LinkedListNode<TcpStream> LruNode;
+
+    public TcpHalfStream Half(StreamDirection direction) =>
+        direction == StreamDirection.FromOriginator ? _fromOriginator : _fromResponder;
+
+    public StreamDirection DirectionOf(in PacketInfo packet) =>
+        packet.SrcPort == OriginatorPort && packet.Src == OriginatorAddress
+            ? StreamDirection.FromOriginator
+            : StreamDirection.FromResponder;
+
+    /// <summary>Stop reassembling this connection; its buffers are released by the reassembler.</summary>
+    public void Ignore() => Ignored = true;
+
+    internal void Init(TcpStreamKey key, NetAddress originator, ushort originatorPort, long id, long nowUs)
+    {
+        Key = key;
+        OriginatorAddress = originator;
+        OriginatorPort = originatorPort;
+        Id = id;
+        FirstSeenUs = LastSeenUs = nowUs;
+        Ignored = Closed = false;
+        AppState = null;
+        _fromOriginator.Reset();
+        _fromResponder.Reset();
+    }
+
+    internal void ReleaseBuffers()
+    {
+        _fromOriginator.ReleasePending();
+        _fromOriginator.ReleaseQueue();
+        _fromResponder.ReleasePending();
+        _fromResponder.ReleaseQueue();
+    }
+
+    internal int HeldBytes => _fromOriginator.HeldBytes + _fromResponder.HeldBytes;
+}
