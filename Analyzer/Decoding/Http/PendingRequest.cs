@@ -10,6 +10,7 @@ internal sealed class PendingRequest
 {
     public static readonly PendingRequest Other = new(HttpMessageKind.Other, isHead: false, request: null);
     public static readonly PendingRequest OtherHead = new(HttpMessageKind.Other, isHead: true, request: null);
+    public static readonly PendingRequest OtherConnect = new(HttpMessageKind.Other, isHead: false, request: null) { IsConnect = true };
 
     public PendingRequest(HttpMessageKind kind, bool isHead, HttpMessage? request)
     {
@@ -17,6 +18,9 @@ internal sealed class PendingRequest
         IsHead = isHead;
         Request = request;
     }
+
+    /// <summary>A CONNECT request: after a 2xx answer the connection is a tunnel, not HTTP.</summary>
+    public bool IsConnect { get; private init; }
 
     /// <summary>Can change once the request is decoded (a SOAP POST that is not UPnP becomes Other).</summary>
     public HttpMessageKind Kind { get; set; }
