@@ -30,6 +30,7 @@ public sealed class TcpHalfStream
     public bool Ended { get; internal set; }
     internal bool ReportedConflict;
     internal bool ReportedStreamCap;
+    internal bool ReportedGap;
     internal PacketInfo LastPacket;
 
     internal int PendingLength;
@@ -118,7 +119,7 @@ public sealed class TcpHalfStream
         ReleasePending();
         ReleaseQueue();
         HasBase = MidStream = SynSeen = FinSeen = Ended = false;
-        ReportedConflict = ReportedStreamCap = false;
+        ReportedConflict = ReportedStreamCap = ReportedGap = false;
         Isn = FinSeq = 0;
         NextSeq = 0;
         LastPacket = default;

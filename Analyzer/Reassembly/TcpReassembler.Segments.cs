@@ -302,8 +302,13 @@ public sealed partial class TcpReassembler
     {
         Counters.Gaps++;
         Counters.GapBytes += missing;
-        sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.Gap,
-            $"{missing} bytes missing before seq {SequenceNumber.Add(half.NextSeq, (int)missing)} ({stream.Key})"));
+        // Capture loss makes many gaps in one direction: the first is reported, all are counted.
+        if (!half.ReportedGap)
+        {
+            half.ReportedGap = true;
+            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.Gap,
+                $"{missing} bytes missing before seq {SequenceNumber.Add(half.NextSeq, (int)missing)} ({stream.Key})"));
+        }
         half.ReleasePending();
         if (!stream.Ignored && !half.Ended) _consumer.OnGap(stream, direction, missing, packet, sink);
     }

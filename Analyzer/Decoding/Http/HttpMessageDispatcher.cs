@@ -1,3 +1,4 @@
+using Analyzer.Decoding.Gena;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 
@@ -17,6 +18,7 @@ internal static class HttpMessageDispatcher
         AnalyzerEvent? decoded = message.Kind switch
         {
             HttpMessageKind.Soap => SoapDecoder.DecodeRequest(message, packet),
+            HttpMessageKind.Gena => GenaDecoder.DecodeRequest(message, packet),
             _ => null,
         };
         if (message.Pending is { } pending)
@@ -35,6 +37,9 @@ internal static class HttpMessageDispatcher
         {
             case HttpMessageKind.Soap:
                 Emit(sink, SoapDecoder.DecodeResponse(message, request as SoapRequest, packet));
+                break;
+            case HttpMessageKind.Gena:
+                Emit(sink, GenaDecoder.DecodeResponse(message, message.Pending, packet));
                 break;
             case HttpMessageKind.Unpaired:
                 Emit(sink, SoapDecoder.DecodeResponse(message, null, packet));

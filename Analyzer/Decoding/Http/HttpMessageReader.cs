@@ -289,9 +289,13 @@ internal sealed class HttpMessageReader
                 Complete(packet, sink);
                 break;
             case State.Body or State.ChunkSize or State.ChunkData or State.ChunkDataEnd or State.Trailers:
-                Anomaly(sink, packet, HttpAnomalies.Truncated,
-                    _state == State.Body ? $"stream ended {_remaining} bytes before the end of the body" : "stream ended inside a chunked body");
-                if (_message is not null) _message.Incomplete = true;
+                // Only a message a decoder reads is worth reporting: downloads cut by the end of a capture are not.
+                if (_message is not null)
+                {
+                    Anomaly(sink, packet, HttpAnomalies.Truncated,
+                        _state == State.Body ? $"stream ended {_remaining} bytes before the end of the body" : "stream ended inside a chunked body");
+                    _message.Incomplete = true;
+                }
                 Complete(packet, sink);
                 break;
         }
