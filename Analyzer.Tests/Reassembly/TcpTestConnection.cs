@@ -8,14 +8,19 @@ internal sealed class TcpTestConnection
     public static readonly NetAddress ClientAddress = NetAddress.Parse("192.168.1.20");
     public static readonly NetAddress ServerAddress = NetAddress.Parse("192.168.1.1");
 
-    public TcpTestConnection(uint clientIsn = 1000, uint serverIsn = 5000, ushort clientPort = 51000, ushort serverPort = 5000)
+    public TcpTestConnection(uint clientIsn = 1000, uint serverIsn = 5000, ushort clientPort = 51000, ushort serverPort = 5000,
+        string? client = null, string? server = null)
     {
+        Client = client is null ? ClientAddress : NetAddress.Parse(client);
+        Server = server is null ? ServerAddress : NetAddress.Parse(server);
         ClientIsn = clientIsn;
         ServerIsn = serverIsn;
         ClientPort = clientPort;
         ServerPort = serverPort;
     }
 
+    public NetAddress Client { get; }
+    public NetAddress Server { get; }
     public uint ClientIsn { get; }
     public uint ServerIsn { get; }
     public ushort ClientPort { get; }
@@ -28,10 +33,10 @@ internal sealed class TcpTestConnection
     public uint ServerData => unchecked(ServerIsn + 1);
 
     public PacketInfo FromClient(uint seq, TcpFlags flags = TcpFlags.Ack | TcpFlags.Psh, uint ack = 0) =>
-        Packet(ClientAddress, ClientPort, ServerAddress, ServerPort, seq, ack == 0 ? ServerData : ack, flags);
+        Packet(Client, ClientPort, Server, ServerPort, seq, ack == 0 ? ServerData : ack, flags);
 
     public PacketInfo FromServer(uint seq, TcpFlags flags = TcpFlags.Ack | TcpFlags.Psh, uint ack = 0) =>
-        Packet(ServerAddress, ServerPort, ClientAddress, ClientPort, seq, ack == 0 ? ClientData : ack, flags);
+        Packet(Server, ServerPort, Client, ClientPort, seq, ack == 0 ? ClientData : ack, flags);
 
     public PacketInfo Syn() => FromClient(ClientIsn, TcpFlags.Syn, ack: 0) with { TcpAck = 0 };
     public PacketInfo SynAck() => FromServer(ServerIsn, TcpFlags.Syn | TcpFlags.Ack, ClientData);

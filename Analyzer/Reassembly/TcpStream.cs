@@ -21,6 +21,8 @@ public sealed class TcpStream
     public TcpStreamKey Key { get; private set; }
     public NetAddress OriginatorAddress { get; private set; }
     public ushort OriginatorPort { get; private set; }
+    public NetAddress ResponderAddress => OriginatorIsLow ? Key.HighAddress : Key.LowAddress;
+    public ushort ResponderPort => OriginatorIsLow ? Key.HighPort : Key.LowPort;
     /// <summary>Number given when the connection was first seen, counted from 1 per reassembler.</summary>
     public long Id { get; private set; }
     public long FirstSeenUs { get; private set; }
@@ -33,6 +35,8 @@ public sealed class TcpStream
     public object? AppState { get; set; }
 
     internal readonly LinkedListNode<TcpStream> LruNode;
+
+    private bool OriginatorIsLow => Key.LowPort == OriginatorPort && Key.LowAddress == OriginatorAddress;
 
     public TcpHalfStream Half(StreamDirection direction) =>
         direction == StreamDirection.FromOriginator ? _fromOriginator : _fromResponder;

@@ -4,7 +4,8 @@ namespace Analyzer.Tests.Decoding.Http;
 /// Messages copied byte for byte from public captures of the conformance corpus (tshark "follow tcp"):
 /// output-eve-ftp-data = OISF/suricata-verify tests/output-eve-ftp-data/input.pcap (Windows 7 UPnP client and a
 /// home IGD, TCP streams 0-6); example = seladb/PcapPlusPlus Tests/Pcap++Test/PcapExamples/example.pcap (stream 26,
-/// frames 3416 and 3420).
+/// frames 3416 and 3420); anyconnect-vpn = ntop/nDPI tests/cfgs/default/pcap/anyconnect-vpn.pcap (streams 20 and 21:
+/// a Chromecast and a Roku device description fetched by Chrome).
 /// </summary>
 internal static class CapturedMessages
 {
@@ -173,5 +174,109 @@ internal static class CapturedMessages
         "Timeout: Second-1800\r\n" +
         "SID: uuid:824ff22b-8c7d-41c5-a131-30469a23dde9\r\n" +
         "\r\n";
+
+    /// <summary>anyconnect-vpn, TCP stream 20, originator to responder.</summary>
+    public const string ChromecastDeviceDescriptionRequest =
+        "GET /ssdp/device-desc.xml HTTP/1.1\r\n" +
+        "Host: 10.0.0.149:8008\r\n" +
+        "Connection: keep-alive\r\n" +
+        "User-Agent: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_13_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/77.0.3865.90 Safari/537.36\r\n" +
+        "Accept-Encoding: gzip, deflate\r\n" +
+        "\r\n";
+
+    /// <summary>anyconnect-vpn, TCP stream 20, responder to originator.</summary>
+    public const string ChromecastDeviceDescriptionResponse =
+        "HTTP/1.1 200 OK\r\n" +
+        "Application-URL:http://10.0.0.149:8008/apps/\r\n" +
+        "Content-Length:1079\r\n" +
+        "Content-Type:application/xml\r\n" +
+        "\r\n" +
+        "<?xml version=\"1.0\"?>\r\n" +
+        "<root xmlns=\"urn:schemas-upnp-org:device-1-0\">\r\n" +
+        "  <specVersion>\r\n" +
+        "    <major>1</major>\r\n" +
+        "    <minor>0</minor>\r\n" +
+        "  </specVersion>\r\n" +
+        "  <URLBase>http://10.0.0.149:8008</URLBase>\r\n" +
+        "  <device>\r\n" +
+        "    <deviceType>urn:dial-multiscreen-org:device:dial:1</deviceType>\r\n" +
+        "    <friendlyName>Chromecast1699</friendlyName>\r\n" +
+        "    <manufacturer>Google Inc.</manufacturer>\r\n" +
+        "    <modelName>Eureka Dongle</modelName>\r\n" +
+        "    <UDN>uuid:79d88e83-725c-b71b-bad0-5862d5b22386</UDN>\r\n" +
+        "    <iconList>\r\n" +
+        "      <icon>\r\n" +
+        "        <mimetype>image/png</mimetype>\r\n" +
+        "        <width>98</width>\r\n" +
+        "        <height>55</height>\r\n" +
+        "        <depth>32</depth>\r\n" +
+        "        <url>/setup/icon.png</url>\r\n" +
+        "      </icon>\r\n" +
+        "    </iconList>\r\n" +
+        "    <serviceList>\r\n" +
+        "      <service>\r\n" +
+        "        <serviceType>urn:dial-multiscreen-org:service:dial:1</serviceType>\r\n" +
+        "        <serviceId>urn:dial-multiscreen-org:serviceId:dial</serviceId>\r\n" +
+        "        <controlURL>/ssdp/notfound</controlURL>\r\n" +
+        "        <eventSubURL>/ssdp/notfound</eventSubURL>\r\n" +
+        "        <SCPDURL>/ssdp/notfound</SCPDURL>\r\n" +
+        "      </service>\r\n" +
+        "    </serviceList>\r\n" +
+        "  </device>\r\n" +
+        "</root>\r\n";
+
+    /// <summary>anyconnect-vpn, TCP stream 21, originator to responder.</summary>
+    public const string RokuDeviceDescriptionRequest =
+        "GET /dial/dd.xml HTTP/1.1\r\n" +
+        "Host: 10.0.0.151:8060\r\n" +
+        "Connection: keep-alive\r\n" +
+        "User-Agent: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_13_6) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/77.0.3865.90 Safari/537.36\r\n" +
+        "Accept-Encoding: gzip, deflate\r\n" +
+        "\r\n";
+
+    /// <summary>anyconnect-vpn, TCP stream 21, responder to originator.</summary>
+    public const string RokuDeviceDescriptionResponse =
+        "HTTP/1.1 200 OK\r\n" +
+        "Server: Roku UPnP/1.0 MiniUPnPd/1.4\r\n" +
+        "Content-Length: 1140\r\n" +
+        "Cache-Control: no-cache\r\n" +
+        "Content-Type: text/xml; charset=\"utf-8\"\r\n" +
+        "Application-URL: http://10.0.0.151:8060/dial\r\n" +
+        "\r\n" +
+        "<?xml version=\"1.0\"?>\r\n" +
+        "<root xmlns=\"urn:schemas-upnp-org:device-1-0\">\r\n" +
+        "<specVersion>\r\n" +
+        "<major>1</major>\r\n" +
+        "<minor>0</minor>\r\n" +
+        "</specVersion>\r\n" +
+        "<device>\r\n" +
+        "<deviceType>urn:roku-com:device:player:1-0</deviceType>\r\n" +
+        "<friendlyName>Express</friendlyName>\r\n" +
+        "<manufacturer>Roku</manufacturer>\r\n" +
+        "<manufacturerURL>http://www.roku.com/</manufacturerURL>\r\n" +
+        "<modelDescription>Roku Streaming Player Network Media</modelDescription>\r\n" +
+        "<modelName>Roku Express</modelName>\r\n" +
+        "<modelNumber>3900X</modelNumber>\r\n" +
+        "<modelURL>http://www.roku.com/</modelURL>\r\n" +
+        "<serialNumber>YG004J486863</serialNumber>\r\n" +
+        "<UDN>uuid:295c0004-6807-106d-80cf-d831342077fb</UDN>\r\n" +
+        "<serviceList>\r\n" +
+        "<service>\r\n" +
+        "<serviceType>urn:roku-com:service:ecp:1</serviceType>\r\n" +
+        "<serviceId>urn:roku-com:serviceId:ecp1-0</serviceId>\r\n" +
+        "<controlURL></controlURL>\r\n" +
+        "<eventSubURL></eventSubURL>\r\n" +
+        "<SCPDURL>ecp_SCPD.xml</SCPDURL>\r\n" +
+        "</service>\r\n" +
+        "<service>\r\n" +
+        "<serviceType>urn:dial-multiscreen-org:service:dial:1</serviceType>\r\n" +
+        "<serviceId>urn:dial-multiscreen-org:serviceId:dial1-0</serviceId>\r\n" +
+        "<controlURL></controlURL>\r\n" +
+        "<eventSubURL></eventSubURL>\r\n" +
+        "<SCPDURL>dial_SCPD.xml</SCPDURL>\r\n" +
+        "</service>\r\n" +
+        "</serviceList>\r\n" +
+        "</device>\r\n" +
+        "</root>\r\n";
 
 }

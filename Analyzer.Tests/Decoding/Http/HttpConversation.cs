@@ -16,8 +16,15 @@ internal sealed class HttpConversation
     private uint _serverNext;
 
     public HttpConversation(HttpStreamLimits? limits = null, TcpTestConnection? connection = null, bool handshake = true)
+        : this(limits is null ? new HttpStreamAnalyzer() : new HttpStreamAnalyzer(limits), new EventList(), connection, handshake)
     {
-        Analyzer = limits is null ? new HttpStreamAnalyzer() : new HttpStreamAnalyzer(limits);
+    }
+
+    /// <summary>Another connection through the same analyzer, events going to the same sink.</summary>
+    public HttpConversation(HttpStreamAnalyzer analyzer, EventList sink, TcpTestConnection? connection = null, bool handshake = true)
+    {
+        Analyzer = analyzer;
+        Sink = sink;
         Connection = connection ?? new TcpTestConnection();
         _clientNext = Connection.ClientData;
         _serverNext = Connection.ServerData;
@@ -29,7 +36,7 @@ internal sealed class HttpConversation
 
     public HttpStreamAnalyzer Analyzer { get; }
     public TcpTestConnection Connection { get; }
-    public EventList Sink { get; } = new();
+    public EventList Sink { get; }
 
     public static byte[] Bytes(string text) => Encoding.Latin1.GetBytes(text);
 
@@ -70,9 +77,16 @@ internal sealed class HttpConversation
     /// <summary>Both FINs, then the end of input.</summary>
     public HttpConversation Close()
     {
+        Fin();
+        Analyzer.Finish(Connection.TimeUs, Sink);
+        return this;
+    }
+
+    /// <summary>Both FINs; the analyzer goes on.</summary>
+    public HttpConversation Fin()
+    {
         Analyzer.OnSegment(Connection.FromClient(_clientNext, TcpFlags.Fin | TcpFlags.Ack, ack: _serverNext), default, Sink);
         Analyzer.OnSegment(Connection.FromServer(_serverNext, TcpFlags.Fin | TcpFlags.Ack, ack: unchecked(_clientNext + 1)), default, Sink);
-        Analyzer.Finish(Connection.TimeUs, Sink);
         return this;
     }
 

@@ -8,7 +8,8 @@ namespace Analyzer.Decoding.Http;
 /// </summary>
 internal static class HttpClassifier
 {
-    public static HttpMessageKind ClassifyRequest(ReadOnlySpan<byte> head, HttpHead parsed)
+    /// <param name="dialPrefix">Where the server keeps its DIAL applications (/apps/ unless it announced another).</param>
+    public static HttpMessageKind ClassifyRequest(ReadOnlySpan<byte> head, HttpHead parsed, string dialPrefix)
     {
         var method = head[parsed.Method];
         if ((method.SequenceEqual("POST"u8) || method.SequenceEqual("M-POST"u8)) && HasSoapAction(head, parsed))
@@ -18,7 +19,7 @@ internal static class HttpClassifier
 
         var path = PathOf(head[parsed.Target]);
         if (Ascii.EqualsIgnoreCase(path, "/ssdp/device-desc.xml"u8)) return HttpMessageKind.DialDeviceDescription;
-        if (path.StartsWith("/apps/"u8) || path.SequenceEqual("/apps"u8)) return HttpMessageKind.Dial;
+        if (IsUnder(path, "/apps/") || IsUnder(path, dialPrefix)) return HttpMessageKind.Dial;
         if (IsCastSetupPath(path)) return HttpMessageKind.Cast;
         if (method.SequenceEqual("GET"u8)) return HttpMessageKind.Fetch;
         return HttpMessageKind.Other;
@@ -47,6 +48,28 @@ internal static class HttpClassifier
         }
         int end = target.IndexOfAny((byte)'?', (byte)'#');
         return end < 0 ? target : target[..end];
+    }
+
+    /// <summary>The prefix itself without its final slash (/apps) or anything below it.</summary>
+    private static bool IsUnder(ReadOnlySpan<byte> path, string prefix)
+    {
+        if (path.Length > prefix.Length) return StartsWithAscii(path, prefix);
+        return path.Length == prefix.Length - 1 && StartsWithAscii(prefix, path);
+    }
+
+    private static bool StartsWithAscii(ReadOnlySpan<byte> text, string prefix)
+    {
+        if (text.Length < prefix.Length) return false;
+        for (int i = 0; i < prefix.Length; i++)
+            if (text[i] != prefix[i]) return false;
+        return true;
+    }
+
+    private static bool StartsWithAscii(string text, ReadOnlySpan<byte> prefix)
+    {
+        for (int i = 0; i < prefix.Length; i++)
+            if (text[i] != prefix[i]) return false;
+        return true;
     }
 
     /// <summary>

@@ -13,17 +13,20 @@ internal sealed class HttpConnection : IHttpMessageOwner
     private readonly HttpHead _head;
     private readonly HttpStreamLimits _limits;
     private readonly HttpStreamCounters _counters;
+    private readonly HttpMessageDispatcher _dispatcher;
     private HttpMessageReader? _fromOriginator;
     private HttpMessageReader? _fromResponder;
     private Queue<PendingRequest>? _sentByOriginator;
     private Queue<PendingRequest>? _sentByResponder;
 
-    public HttpConnection(TcpStream stream, HttpHead head, HttpStreamLimits limits, HttpStreamCounters counters)
+    public HttpConnection(TcpStream stream, HttpHead head, HttpStreamLimits limits, HttpStreamCounters counters,
+        HttpMessageDispatcher dispatcher)
     {
         _stream = stream;
         _head = head;
         _limits = limits;
         _counters = counters;
+        _dispatcher = dispatcher;
     }
 
     public int Read(StreamDirection direction, ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink) =>
@@ -42,7 +45,12 @@ internal sealed class HttpConnection : IHttpMessageOwner
         if (parsed.Kind == HttpStartLine.Request)
         {
             _counters.Requests++;
-            var kind = HttpClassifier.ClassifyRequest(head, parsed);
+            // Requests go to the other side of the connection: that server's DIAL prefix applies.
+            var (server, port) = direction == StreamDirection.FromOriginator
+                ? (_stream.ResponderAddress, _stream.ResponderPort)
+                : (_stream.OriginatorAddress, _stream.OriginatorPort);
+            string dialPrefix = _dispatcher.DialUrls.PrefixFor(server, port);
+            var kind = HttpClassifier.ClassifyRequest(head, parsed, dialPrefix);
             var method = head[parsed.Method];
             bool isHead = method.SequenceEqual("HEAD"u8);
             HttpMessage? request = kind == HttpMessageKind.Other ? null : new HttpMessage(head, parsed, kind);
@@ -50,7 +58,11 @@ internal sealed class HttpConnection : IHttpMessageOwner
                 : isHead ? PendingRequest.OtherHead
                 : method.SequenceEqual("CONNECT"u8) ? PendingRequest.OtherConnect
                 : PendingRequest.Other;
-            if (request is not null) request.Pending = pending;
+            if (request is not null)
+            {
+                request.Pending = pending;
+                if (kind == HttpMessageKind.Dial) request.DialPrefix = dialPrefix;
+            }
             Enqueue(Sent(direction), pending);
             return Kept(request);
         }
@@ -71,7 +83,7 @@ internal sealed class HttpConnection : IHttpMessageOwner
     }
 
     public void OnMessage(StreamDirection direction, HttpMessage message, in PacketInfo packet, IEventSink sink) =>
-        HttpMessageDispatcher.Dispatch(message, packet, sink);
+        _dispatcher.Dispatch(message, packet, sink);
 
     public void OnNotHttp()
     {

@@ -64,6 +64,9 @@ public sealed class HttpMessage
     public int BodyStored { get; private set; }
     public ReadOnlySpan<byte> Body => _body is null ? default : _body.AsSpan(0, BodyStored);
 
+    /// <summary>For a DIAL request: the application path prefix of its server (/apps/ or one learned).</summary>
+    internal string? DialPrefix { get; set; }
+
     /// <summary>For a request, its own entry in the pending queue; for a response, the request it answers.</summary>
     internal PendingRequest? Pending { get; set; }
 

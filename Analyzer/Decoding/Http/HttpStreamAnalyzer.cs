@@ -14,6 +14,7 @@ public sealed class HttpStreamAnalyzer : ISegmentAnalyzer, ITcpStreamConsumer
     private readonly TcpReassembler _reassembler;
     // One head parser for every connection: heads are parsed to completion within one call.
     private readonly HttpHead _head = new();
+    private readonly HttpMessageDispatcher _dispatcher = new();
 
     public HttpStreamAnalyzer() : this(new HttpStreamLimits())
     {
@@ -51,7 +52,7 @@ public sealed class HttpStreamAnalyzer : ISegmentAnalyzer, ITcpStreamConsumer
                 return data.Length;
             }
             Counters.HttpStreams++;
-            connection = new HttpConnection(stream, _head, Limits, Counters);
+            connection = new HttpConnection(stream, _head, Limits, Counters, _dispatcher);
             stream.AppState = connection;
         }
         return connection.Read(direction, data, packet, sink);

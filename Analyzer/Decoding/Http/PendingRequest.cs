@@ -27,6 +27,9 @@ internal sealed class PendingRequest
     /// <summary>A HEAD request: its response has no body whatever its headers say.</summary>
     public bool IsHead { get; }
     public HttpMessage? Request { get; }
+    /// <summary>Frame that completed the request (0 until it is complete).</summary>
+    public long RequestFrame { get; set; }
+
     /// <summary>The event decoded from the request, for the response to refer to.</summary>
     public AnalyzerEvent? Event { get; set; }
 }
