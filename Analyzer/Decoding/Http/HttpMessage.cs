@@ -6,7 +6,7 @@ namespace Analyzer.Decoding.Http;
 /// <summary>
 /// One HTTP message kept for a decoder: a copy of its head with the header ranges, and its body (de-chunked) up to
 /// <see cref="HttpStreamLimits.MaxBodyBytes"/>. Only messages a decoder reads are built; others are framed and
-/// skipped. Text is decoded on demand, as UTF-8.
+/// skipped. Head text is decoded on demand, byte for byte (Latin-1).
 /// </summary>
 public sealed class HttpMessage
 {
@@ -147,5 +147,6 @@ public sealed class HttpMessage
         BodyStored = 0;
     }
 
-    private string Text(Range range) => Encoding.UTF8.GetString(_head.AsSpan(range));
+    // Latin-1 keeps every header byte as one character: binary junk in a header stays visible as evidence.
+    private string Text(Range range) => Encoding.Latin1.GetString(_head.AsSpan(range));
 }
