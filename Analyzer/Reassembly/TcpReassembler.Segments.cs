@@ -69,7 +69,7 @@ public sealed partial class TcpReassembler
         while (half.Queue is { Count: > 0 } queue && SequenceNumber.Diff(ack, queue[0].Seq) > 0 && !stream.Ignored)
             SkipGap(stream, direction, half, half.LastPacket, sink);
         if (stream.Ignored) return;
-        if (half.FinSeen && SequenceNumber.Diff(ack, half.FinSeq) > 0 && half.NextSeq != half.FinSeq)
+        if (half.FinSeen && SequenceNumber.Diff(ack, half.FinSeq) > 0 && SequenceNumber.Diff(half.FinSeq, half.NextSeq) > 0)
         {
             ReportGap(stream, direction, half, SequenceNumber.Diff(half.FinSeq, half.NextSeq), half.LastPacket, sink);
             half.NextSeq = half.FinSeq;

@@ -79,7 +79,11 @@ public sealed partial class TcpReassembler
         {
             Touch(stream, packet.TimestampUs);
             Process(stream, packet, payload, sink);
-            if (stream.Ignored) stream.ReleaseBuffers();
+            if (stream.Ignored)
+            {
+                stream.AppState = null;
+                stream.ReleaseBuffers();
+            }
             if (_held.Total > Limits.MaxTotalBytes) EnforceGlobalCap(stream, packet, sink);
         }
         MaybeExpire(packet.TimestampUs, sink);

@@ -7,7 +7,8 @@ namespace Analyzer.Reassembly;
 public sealed record TcpReassemblyLimits
 {
     public const int DefaultMaxStreams = 64 * 1024;
-    public const int DefaultMaxPendingBytesPerDirection = 64 * 1024;
+    // A message head (32 KB) plus one segment, which TSO/GRO captures show up to 64 KB long.
+    public const int DefaultMaxPendingBytesPerDirection = 128 * 1024;
     public const int DefaultMaxOutOfOrderBytesPerDirection = 256 * 1024;
     public const int DefaultMaxOutOfOrderSegmentsPerDirection = 128;
     public const long DefaultMaxTotalBytes = 64L * 1024 * 1024;
@@ -28,7 +29,10 @@ public sealed record TcpReassemblyLimits
     /// <summary>Segments held ahead of a hole in one direction.</summary>
     public int MaxOutOfOrderSegmentsPerDirection { get; init; } = DefaultMaxOutOfOrderSegmentsPerDirection;
 
-    /// <summary>Bytes held by all connections together; beyond it the least recently active connections are evicted.</summary>
+    /// <summary>
+    /// Bytes held by all connections together, the consumer's reported state included; beyond it the least recently
+    /// active connections are evicted.
+    /// </summary>
     public long MaxTotalBytes { get; init; } = DefaultMaxTotalBytes;
 
     /// <summary>A segment starting further than this ahead of the next expected byte is out of window and dropped.</summary>

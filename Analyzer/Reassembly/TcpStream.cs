@@ -10,9 +10,11 @@ public sealed class TcpStream
 {
     private readonly TcpHalfStream _fromOriginator;
     private readonly TcpHalfStream _fromResponder;
+    private readonly HeldByteCount _held;
 
     internal TcpStream(HeldByteCount held)
     {
+        _held = held;
         _fromOriginator = new TcpHalfStream(held);
         _fromResponder = new TcpHalfStream(held);
         LruNode = new LinkedListNode<TcpStream>(this);
@@ -31,8 +33,22 @@ public sealed class TcpStream
     public bool Ignored { get; private set; }
     /// <summary>Both directions ended; the entry lingers only to absorb late retransmissions.</summary>
     public bool Closed { get; internal set; }
-    /// <summary>Per-connection state of the consumer.</summary>
+    /// <summary>Per-connection state of the consumer. Dropped when the connection is ignored or closed.</summary>
     public object? AppState { get; set; }
+
+    /// <summary>Memory the consumer's state keeps alive for this connection, as last reported.</summary>
+    public long AppHeldBytes { get; private set; }
+
+    /// <summary>
+    /// The consumer reports what its <see cref="AppState"/> holds (messages being collected, requests awaiting
+    /// their response), so that the reassembler's global cap counts it and evicts connections that hold too much.
+    /// </summary>
+    public void ReportAppBytes(long bytes)
+    {
+        bytes = Math.Max(0, bytes);
+        _held.Total += bytes - AppHeldBytes;
+        AppHeldBytes = bytes;
+    }
 
     internal readonly LinkedListNode<TcpStream> LruNode;
 
@@ -46,7 +62,7 @@ public sealed class TcpStream
             ? StreamDirection.FromOriginator
             : StreamDirection.FromResponder;
 
-    /// <summary>Stop reassembling this connection; its buffers are released by the reassembler.</summary>
+    /// <summary>Stop reassembling this connection; its buffers and <see cref="AppState"/> are released by the reassembler.</summary>
     public void Ignore() => Ignored = true;
 
     internal void Init(TcpStreamKey key, NetAddress originator, ushort originatorPort, long id, long nowUs)
@@ -58,17 +74,19 @@ public sealed class TcpStream
         FirstSeenUs = LastSeenUs = nowUs;
         Ignored = Closed = false;
         AppState = null;
+        ReportAppBytes(0);
         _fromOriginator.Reset();
         _fromResponder.Reset();
     }
 
     internal void ReleaseBuffers()
     {
+        ReportAppBytes(0);
         _fromOriginator.ReleasePending();
         _fromOriginator.ReleaseQueue();
         _fromResponder.ReleasePending();
         _fromResponder.ReleaseQueue();
     }
 
-    internal int HeldBytes => _fromOriginator.HeldBytes + _fromResponder.HeldBytes;
+    internal long HeldBytes => _fromOriginator.HeldBytes + _fromResponder.HeldBytes + AppHeldBytes;
 }

@@ -90,4 +90,25 @@ public class HttpStreamAnalyzerTests
         Assert.Empty(c.Sink.Events);
         Assert.Equal(1, c.Analyzer.Counters.IgnoredStreams);
     }
+
+    [Fact]
+    public void MessagesBeingCollectedCountTowardsTheGlobalCapAndTheOldestConnectionIsEvicted()
+    {
+        var limits = new HttpStreamLimits { Reassembly = new Analyzer.Reassembly.TcpReassemblyLimits { MaxTotalBytes = 200_000 } };
+        var analyzer = new HttpStreamAnalyzer(limits);
+        var sink = new EventList();
+        var body = new string('x', 60_000);
+        // Each connection sends a head and most of a body, then stalls: its message is being collected.
+        for (ushort port = 40000; port < 40006; port++)
+        {
+            var c = new HttpConversation(analyzer, sink, new TcpTestConnection(clientPort: port));
+            c.Client($"POST /ctl HTTP/1.1\r\nSOAPAction: \"{Soap.SoapParsingData.WanIp1}#AddPortMapping\"\r\nContent-Length: 100000\r\n\r\n{body}");
+            Assert.True(analyzer.HeldBytes <= 200_000 + 100_000, $"held {analyzer.HeldBytes}");
+        }
+
+        Assert.True(analyzer.ReassemblyCounters.StreamsEvictedForMemory >= 3);
+        Assert.Contains(sink.Anomalies, a => a.Id == "tcp.global_cap");
+        // An evicted connection's message is delivered as it is: cut short.
+        Assert.All(sink.Events.OfType<SoapRequest>(), e => Assert.True(e.Incomplete));
+    }
 }

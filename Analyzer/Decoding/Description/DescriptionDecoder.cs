@@ -11,9 +11,8 @@ internal static class DescriptionDecoder
         var description = DeviceDescriptionParser.Parse(response.Body);
         if (description is null) return null;
 
-        var request = pending?.Request;
-        string? host = request?.Header("Host"u8);
-        string path = request?.Target ?? "";
+        string? host = pending?.Host;
+        string path = pending?.Target ?? "";
         // The response comes from the server: its source is where the request went.
         string authority = host ?? (packet.Src.IsV6 ? $"[{packet.Src}]:{packet.SrcPort}" : $"{packet.Src}:{packet.SrcPort}");
         string location = path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? path : "http://" + authority + path;
@@ -22,7 +21,7 @@ internal static class DescriptionDecoder
             Status = response.StatusCode,
             Location = location,
             Host = host,
-            Path = request?.Path ?? "",
+            Path = pending?.Path ?? "",
             RequestFrame = pending?.RequestFrame,
             Server = response.Header("Server"u8),
             ApplicationUrl = response.Header("Application-URL"u8),

@@ -43,8 +43,8 @@ internal static class GenaDecoder
     {
         Kind = "RESPONSE",
         Status = message.StatusCode,
-        Request = request?.Request?.Method,
-        Path = request?.Request?.Path,
+        Request = request?.Method,
+        Path = request?.Path,
         RequestEvent = request?.Event as GenaMessage,
         Sid = message.Header("SID"u8),
         Timeout = message.Header("TIMEOUT"u8),

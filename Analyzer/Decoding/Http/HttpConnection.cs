@@ -29,14 +29,34 @@ internal sealed class HttpConnection : IHttpMessageOwner
         _dispatcher = dispatcher;
     }
 
-    public int Read(StreamDirection direction, ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink) =>
-        Reader(direction).Read(data, packet, sink);
+    public int Read(StreamDirection direction, ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink)
+    {
+        int consumed = Reader(direction).Read(data, packet, sink);
+        ReportHeld();
+        return consumed;
+    }
 
-    public void OnGap(StreamDirection direction, long missing, in PacketInfo packet, IEventSink sink) =>
+    public void OnGap(StreamDirection direction, long missing, in PacketInfo packet, IEventSink sink)
+    {
         Reader(direction).OnGap(missing, packet, sink);
+        ReportHeld();
+    }
 
-    public void OnEnd(StreamDirection direction, in PacketInfo packet, IEventSink sink) =>
+    public void OnEnd(StreamDirection direction, in PacketInfo packet, IEventSink sink)
+    {
         Reader(direction).OnEnd(packet, sink);
+        ReportHeld();
+    }
+
+    /// <summary>Tells the reassembler what this connection keeps alive, so that its global cap counts it.</summary>
+    private void ReportHeld()
+    {
+        if (_stream.Ignored) return;
+        long held = (_fromOriginator?.HeldBytes ?? 0) + (_fromResponder?.HeldBytes ?? 0);
+        if (_sentByOriginator is not null) foreach (var p in _sentByOriginator) held += p.EstimatedBytes;
+        if (_sentByResponder is not null) foreach (var p in _sentByResponder) held += p.EstimatedBytes;
+        _stream.ReportAppBytes(held);
+    }
 
     public HttpMessage? OnHead(StreamDirection direction, ReadOnlySpan<byte> head, HttpHead parsed, out bool noBody, out bool upgrade)
     {

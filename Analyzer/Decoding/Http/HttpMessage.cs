@@ -62,6 +62,8 @@ public sealed class HttpMessage
     /// <summary>Largest chunk size announced (chunked bodies).</summary>
     public long LargestChunk { get; internal set; }
     public int BodyStored { get; private set; }
+    /// <summary>Memory held for this message: the head copy and the body buffer.</summary>
+    internal long HeldBytes => _head.Length + (_body?.Length ?? 0);
     public ReadOnlySpan<byte> Body => _body is null ? default : _body.AsSpan(0, BodyStored);
 
     /// <summary>For a DIAL request: the application path prefix of its server (/apps/ or one learned).</summary>

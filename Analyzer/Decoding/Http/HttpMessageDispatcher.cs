@@ -34,6 +34,8 @@ internal sealed class HttpMessageDispatcher
         {
             pending.Event = decoded;
             pending.RequestFrame = packet.FrameNumber;
+            // The event's text comes from the body and is capped by it.
+            if (decoded is not null) pending.EstimatedBytes += 512 + 2L * message.BodyStored;
             // A POST with a SOAPAction that is not UPnP (HNAP, web services): its response is not read either.
             if (decoded is null && message.Kind == HttpMessageKind.Soap) pending.Kind = HttpMessageKind.Other;
         }

@@ -45,6 +45,9 @@ internal sealed class HttpMessageReader
         _midStream = midStream;
     }
 
+    /// <summary>Memory held for the message being collected.</summary>
+    public long HeldBytes => _message?.HeldBytes ?? 0;
+
     /// <summary>No more bytes will be read: the direction is not HTTP, or stopped speaking it.</summary>
     public bool IsDone => _state == State.Done;
 
