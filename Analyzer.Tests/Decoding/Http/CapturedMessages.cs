@@ -5,7 +5,7 @@ namespace Analyzer.Tests.Decoding.Http;
 /// output-eve-ftp-data = OISF/suricata-verify tests/output-eve-ftp-data/input.pcap (Windows 7 UPnP client and a
 /// home IGD, TCP streams 0-6); example = seladb/PcapPlusPlus Tests/Pcap++Test/PcapExamples/example.pcap (stream 26,
 /// frames 3416 and 3420); anyconnect-vpn = ntop/nDPI tests/cfgs/default/pcap/anyconnect-vpn.pcap (streams 20 and 21:
-/// a Chromecast and a Roku device description fetched by Chrome).
+/// a Chromecast and a Roku device description fetched by Chrome). Regenerate with extract_captured_messages.py.
 /// </summary>
 internal static class CapturedMessages
 {
