@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
+using Analyzer.Cli.Commands.Interfaces;
+using Analyzer.Cli.Commands.Sniff;
 
 namespace Analyzer.Cli;
 
@@ -15,6 +17,8 @@ public static class CommandLine
         var root = new RootCommand("Passive sensor for UPnP-family abuse (SSDP, UPnP IGD SOAP, GENA, NAT-PMP/PCP, DIAL/Cast)")
         {
             AnalyzeCommandDefinition.Create(),
+            SniffCommandDefinition.Create(),
+            InterfacesCommandDefinition.Create(),
         };
         return root;
     }

@@ -54,12 +54,15 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             throw;
         }
         if (settings.RulesEnabled)
-            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, new AlertFanOut(Statistics, alertSinks));
+            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, new AlertFanOut(Statistics, alertSinks), settings.RuleSettings);
     }
 
     public PipelineSettings Settings { get; }
     public PipelineStatistics Statistics { get; } = new();
     public RuleEngine? Rules => _rules;
+
+    /// <summary>Flows in the table now.</summary>
+    public int ActiveFlows => _flows.Count;
 
     /// <summary>Another consumer of events and anomalies (the learning stage, tests).</summary>
     public void AddObserver(IEventSink observer) => _eventObservers.Add(observer);

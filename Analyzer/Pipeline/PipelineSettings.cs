@@ -15,6 +15,8 @@ public sealed record PipelineSettings
     public NetworkContext Network { get; init; } = new();
     public RuleThresholds Thresholds { get; init; } = new();
     public Flows.FlowTableLimits FlowLimits { get; init; } = new();
+    /// <summary>Per-rule enable/severity from the configuration file, by rule id.</summary>
+    public IReadOnlyDictionary<string, RuleSetting> RuleSettings { get; init; } = new Dictionary<string, RuleSetting>();
 
     /// <summary>Every output path, for checking before any capture work that each can be written.</summary>
     public IEnumerable<string> OutputPaths()

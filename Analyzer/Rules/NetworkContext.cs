@@ -29,6 +29,31 @@ public sealed class NetworkContext
     /// <summary>The router's WAN (public) addresses, configured or learned from traffic.</summary>
     public HashSet<NetAddress> WanAddresses { get; } = [];
 
+    /// <summary>Hosts trusted to control others: map ports for other hosts, cast, reboot, subscribe callbacks.</summary>
+    public HashSet<NetAddress> TrustedControllers { get; } = [];
+
+    /// <summary>
+    /// Internal ports whose exposure through a port mapping is sensitive (THREATS.md igd-map-sensitive-port):
+    /// remote shells and file sharing, databases, remote desktop, UPnP/NAT-PMP themselves, Cast, TR-069, IoT exploit
+    /// ports.
+    /// </summary>
+    public static readonly IReadOnlyList<int> DefaultSensitivePorts =
+    [
+        21, 22, 23, 25, 53, 80, 135, 137, 138, 139, 443, 445, 1433, 1900, 2323, 3306, 3389, 5000, 5351, 5555, 5900, 7547,
+        8008, 8009, 8080, 8443, 37215, 52869,
+    ];
+
+    public HashSet<int> SensitivePorts { get; } = [.. DefaultSensitivePorts];
+
+    /// <summary>The ports Google Cast and DIAL listen on (CastHack exposure).</summary>
+    public static readonly IReadOnlyList<int> CastPorts = [8008, 8009, 8443];
+
+    /// <summary>Learns the router's WAN address from traffic (GetExternalIPAddress, NAT-PMP answers).</summary>
+    public void LearnWanAddress(NetAddress address)
+    {
+        if (!IsSpecial(address) && !IsLan(address)) WanAddresses.Add(address);
+    }
+
     public bool IsLan(NetAddress a)
     {
         foreach (var p in LanPrefixes)

@@ -4,7 +4,8 @@ using Analyzer.Output;
 namespace Analyzer.Rules;
 
 /// <summary>What a rule may use: the network context, the thresholds, and the way to raise an alert.</summary>
-public sealed class RuleContext(NetworkContext network, RuleThresholds thresholds, AlertAggregator alerts)
+public sealed class RuleContext(NetworkContext network, RuleThresholds thresholds, AlertAggregator alerts,
+    IReadOnlyDictionary<string, RuleSetting> settings)
 {
     public NetworkContext Network { get; } = network;
     public RuleThresholds Thresholds { get; } = thresholds;
@@ -19,7 +20,9 @@ public sealed class RuleContext(NetworkContext network, RuleThresholds threshold
             TimestampUs = packet.TimestampUs,
             Rule = rule.Id,
             Category = rule.Category,
-            Severity = severity ?? rule.Severity,
+            Severity = settings.TryGetValue(rule.Id, out var configured) && configured.Severity is { } fixedSeverity
+                ? fixedSeverity
+                : severity ?? rule.Severity,
             Src = packet.Src,
             SrcPort = packet.SrcPort,
             Dst = packet.Dst,

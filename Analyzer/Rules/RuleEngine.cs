@@ -11,11 +11,13 @@ public sealed class RuleEngine
     private readonly RuleContext _context;
     private readonly AlertAggregator _aggregator;
 
-    public RuleEngine(IEnumerable<IRule> rules, NetworkContext network, RuleThresholds thresholds, IAlertSink sink)
+    public RuleEngine(IEnumerable<IRule> rules, NetworkContext network, RuleThresholds thresholds, IAlertSink sink,
+        IReadOnlyDictionary<string, RuleSetting>? settings = null)
     {
-        _rules = rules.ToArray();
+        settings ??= new Dictionary<string, RuleSetting>();
+        _rules = rules.Where(r => !settings.TryGetValue(r.Info.Id, out var s) || s.Enabled).ToArray();
         _aggregator = new AlertAggregator(sink, thresholds);
-        _context = new RuleContext(network, thresholds, _aggregator);
+        _context = new RuleContext(network, thresholds, _aggregator, settings);
     }
 
     public IReadOnlyList<IRule> Rules => _rules;

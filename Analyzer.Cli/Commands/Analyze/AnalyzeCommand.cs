@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Analyzer.Capture;
 using Analyzer.Output;
 using Analyzer.Pipeline;
-using Analyzer.Rules;
 
 namespace Analyzer.Cli.Commands.Analyze;
 
@@ -12,16 +11,7 @@ public static class AnalyzeCommand
 {
     public static int Run(ParseResult parse, CancellationToken cancel)
     {
-        var lan = parse.GetValue(AnalyzeCommandDefinition.Lan);
-        var settings = new PipelineSettings
-        {
-            AlertsPath = parse.GetValue(AnalyzeCommandDefinition.Alerts)!,
-            EventsPath = parse.GetValue(AnalyzeCommandDefinition.Events),
-            FlowsPath = parse.GetValue(AnalyzeCommandDefinition.Flows),
-            AllFlows = parse.GetValue(AnalyzeCommandDefinition.AllFlows),
-            RulesEnabled = !parse.GetValue(AnalyzeCommandDefinition.NoRules),
-            Network = new NetworkContext(lan is { Length: > 0 } ? lan.Select(IpPrefix.Parse) : null),
-        };
+        var settings = AnalyzeCommandDefinition.Pipeline.ToSettings(parse);
         return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, cancel);
     }
 
@@ -56,6 +46,7 @@ public static class AnalyzeCommand
                 progress.Done();
                 pipeline.EndCapture();
             }
+            foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");
             if (!result.Succeeded)
             {
                 CliConsole.Error($"{file}: {result.Error}");

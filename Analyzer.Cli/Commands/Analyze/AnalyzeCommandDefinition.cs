@@ -11,19 +11,12 @@ public static class AnalyzeCommandDefinition
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public static readonly Option<string> Alerts = CommonOptions.Alerts();
-    public static readonly Option<string?> Events = CommonOptions.Events();
-    public static readonly Option<string?> Flows = CommonOptions.Flows();
-    public static readonly Option<bool> AllFlows = CommonOptions.AllFlows();
-    public static readonly Option<string[]> Lan = CommonOptions.Lan();
-    public static readonly Option<bool> NoRules = CommonOptions.NoRules();
+    public static readonly PipelineOptions Pipeline = new();
 
     public static Command Create()
     {
-        var command = new Command("analyze", "Analyze saved captures and write alerts (and optionally events and flows) as CSV")
-        {
-            Paths, Alerts, Events, Flows, AllFlows, Lan, NoRules,
-        };
+        var command = new Command("analyze", "Analyze saved captures and write alerts (and optionally events and flows) as CSV") { Paths };
+        Pipeline.AddTo(command);
         command.SetAction((parseResult, cancel) => Task.FromResult(AnalyzeCommand.Run(parseResult, cancel)));
         return command;
     }

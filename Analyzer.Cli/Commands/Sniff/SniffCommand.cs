@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Analyzer.Capture;
+using Analyzer.Output;
+using Analyzer.Pipeline;
+
+namespace Analyzer.Cli.Commands.Sniff;
+
+/// <summary>Builds the pipeline and feeds it from a live interface until stopped.</summary>
+public static class SniffCommand
+{
+    public static int Run(ParseResult parse, CancellationToken cancel)
+    {
+        var settings = SniffCommandDefinition.Pipeline.ToSettings(parse);
+        double status = parse.GetValue(SniffCommandDefinition.StatusEvery);
+        var options = new LiveCaptureOptions
+        {
+            Interface = parse.GetValue(SniffCommandDefinition.Interface)!,
+            Filter = parse.GetValue(SniffCommandDefinition.Filter)!,
+            Duration = parse.GetValue(SniffCommandDefinition.Duration) is double s ? TimeSpan.FromSeconds(s) : null,
+            MaxPackets = parse.GetValue(SniffCommandDefinition.Count),
+            WritePcap = parse.GetValue(SniffCommandDefinition.WritePcap),
+            WritePcapMaxBytes = parse.GetValue(SniffCommandDefinition.WritePcapMaxMb) * 1024 * 1024,
+            StatusInterval = status > 0 ? TimeSpan.FromSeconds(status) : null,
+        };
+        return Sniff(options, settings, cancel);
+    }
+
+    public static int Sniff(LiveCaptureOptions options, PipelineSettings settings, CancellationToken cancel)
+    {
+        foreach (var output in settings.OutputPaths())
+            if (CsvOutput.CheckWritable(output) is { } problem)
+            {
+                CliConsole.Error(problem);
+                return ExitCodes.BadInput;
+            }
+
+        var clock = Stopwatch.StartNew();
+        using var pipeline = new AnalyzerPipeline(settings);
+        pipeline.BeginCapture("live:" + options.Interface);
+        LiveCaptureStatus final;
+        try
+        {
+            final = new LiveDeviceSource(options).Run(
+                pipeline,
+                now => { pipeline.Tick(now); pipeline.Flush(); },
+                s => CliConsole.Info(StatusLine(s, pipeline, clock.Elapsed)),
+                cancel,
+                () => CliConsole.Info($"capturing on {options.Interface} with filter '{options.Filter}' (Ctrl+C to stop)"));
+        }
+        catch (CaptureException e)
+        {
+            CliConsole.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
+        finally
+        {
+            pipeline.Finish();
+        }
+        CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
+        CliConsole.Info(DropLine(final));
+        return ExitCodes.Success;
+    }
+
+    private static string DropLine(LiveCaptureStatus s) => FormattableString.Invariant(
+        $"capture: {s.Received:N0} packets received, {s.Processed:N0} analyzed; dropped: kernel {s.KernelDropped:N0}, interface {s.InterfaceDropped:N0}, queue {s.QueueDropped:N0}")
+        + (s.PcapCapReached ? "; --write-pcap stopped at its size cap" : "");
+
+    private static string StatusLine(LiveCaptureStatus s, AnalyzerPipeline p, TimeSpan elapsed) => FormattableString.Invariant(
+        $"status: {elapsed.TotalSeconds:0}s, {s.Processed / Math.Max(elapsed.TotalSeconds, 1e-3):N0} packets/s, {p.Statistics.Alerts:N0} alerts, {s.TotalDropped:N0} dropped (kernel {s.KernelDropped:N0}, interface {s.InterfaceDropped:N0}, queue {s.QueueDropped:N0}), {p.ActiveFlows:N0} flows, {GC.GetTotalMemory(false) / 1048576.0:0} MB managed, {Environment.WorkingSet / 1048576.0:0} MB resident");
+}
