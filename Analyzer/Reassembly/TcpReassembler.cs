@@ -21,7 +21,7 @@ public sealed partial class TcpReassembler
 {
     private const int MaxPooledStreams = 1024;
 
-    private readonly Dictionary<TcpStreamKey, TcpStream> _streams = new();
+    private readonly Dictionary<TcpStreamKey, TcpStream> _streams = new(TcpStreamKey.Comparer);
     // Most recently active first; closed connections move to _closed, most recently closed first.
     private readonly LinkedList<TcpStream> _active = new();
     private readonly LinkedList<TcpStream> _closed = new();

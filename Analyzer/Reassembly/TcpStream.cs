@@ -52,13 +52,13 @@ public sealed class TcpStream
 
     internal readonly LinkedListNode<TcpStream> LruNode;
 
-    private bool OriginatorIsLow => Key.LowPort == OriginatorPort && Key.LowAddress == OriginatorAddress;
+    private bool OriginatorIsLow => Key.LowPort == OriginatorPort && TcpStreamKey.SameAddress(Key.LowAddress, OriginatorAddress);
 
     public TcpHalfStream Half(StreamDirection direction) =>
         direction == StreamDirection.FromOriginator ? _fromOriginator : _fromResponder;
 
     public StreamDirection DirectionOf(in PacketInfo packet) =>
-        packet.SrcPort == OriginatorPort && packet.Src == OriginatorAddress
+        packet.SrcPort == OriginatorPort && TcpStreamKey.SameAddress(packet.Src, OriginatorAddress)
             ? StreamDirection.FromOriginator
             : StreamDirection.FromResponder;
 
