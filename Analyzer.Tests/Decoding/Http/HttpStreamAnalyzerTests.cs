@@ -111,4 +111,17 @@ public class HttpStreamAnalyzerTests
         // An evicted connection's message is delivered as it is: cut short.
         Assert.All(sink.Events.OfType<SoapRequest>(), e => Assert.True(e.Incomplete));
     }
+
+    [Fact]
+    public void AnIpv6ConnectionIsReassembledAndADescriptionWithoutHostIsLocatedByTheServerAddress()
+    {
+        var c = new HttpConversation(connection: new TcpTestConnection(serverPort: 49152, client: "fd00::20", server: "fd00::1"));
+        c.Client("GET /description.xml HTTP/1.0\r\n\r\n", segmentSize: 5);
+        c.Server(Description.DescriptionParsingData.Ok(Description.DescriptionParsingData.IgdDescription), segmentSize: 100);
+        c.Close();
+
+        var row = Assert.Single(c.Sink.Events);
+        Assert.Equal("http://[fd00::1]:49152/description.xml", HttpConversation.FieldsOf(row)["location"]);
+        Assert.True(row.Packet.Src.IsV6);
+    }
 }
