@@ -16,6 +16,9 @@ public sealed class PcapFileSource(string path)
     /// <summary>Bytes of the file, for progress reporting.</summary>
     public long FileSize => new FileInfo(Path).Length;
 
+    private static readonly string SupportedLinkTypes =
+        string.Join(", ", Enum.GetValues<LinkType>().Select(t => $"{(int)t} {t}"));
+
     public CaptureResult Run(IFrameConsumer consumer, Action<long, long>? progress = null, CancellationToken cancel = default)
     {
         if (!File.Exists(Path))
@@ -50,7 +53,10 @@ public sealed class PcapFileSource(string path)
         using (device)
         {
             var linkType = (LinkType)(int)device.LinkType;
-            long packets = 0, bytes = 0;
+            if (!Enum.IsDefined(linkType))
+                return new CaptureResult(Path, 0, 0, $"unsupported link type {(int)linkType} (supported: {SupportedLinkTypes})");
+            long packets = 0, bytes = 0, backwards = 0, firstBackwards = 0;
+            long lastTs = long.MinValue;
             GetPacketStatus status;
             while ((status = device.GetNextPacket(out PacketCapture capture)) == GetPacketStatus.PacketRead)
             {
@@ -59,13 +65,20 @@ public sealed class PcapFileSource(string path)
                 bytes += data.Length;
                 var tv = capture.Header.Timeval;
                 long tsUs = (long)tv.Seconds * 1_000_000 + (long)tv.MicroSeconds;
+                if (tsUs < lastTs && backwards++ == 0) firstBackwards = packets;
+                lastTs = Math.Max(lastTs, tsUs);
                 consumer.OnFrame(linkType, tsUs, data, data.Length);
                 if (progress is not null && (packets & 0xFFFF) == 0) progress(packets, bytes);
                 if ((packets & 0x3FF) == 0 && cancel.IsCancellationRequested) break;
             }
-            if (status == GetPacketStatus.Error)
-                return new CaptureResult(Path, packets, bytes, "damaged after " + packets + " packets: " + LibPcapErrors.OneLine(device.LastError));
-            return new CaptureResult(Path, packets, bytes, null);
+            var warnings = backwards == 0
+                ? []
+                : new[] { $"time goes backwards at packet {firstBackwards} ({backwards} packet{(backwards == 1 ? "" : "s")} earlier than one before them); analyzed in file order" };
+            // libpcap itself cuts records longer than the file's snap length and rejects impossible ones (over 256 KiB).
+            string? error = status == GetPacketStatus.Error
+                ? $"damaged after {packets} packet{(packets == 1 ? "" : "s")}: {LibPcapErrors.OneLine(device.LastError)}"
+                : null;
+            return new CaptureResult(Path, packets, bytes, error) { Warnings = warnings };
         }
     }
 }

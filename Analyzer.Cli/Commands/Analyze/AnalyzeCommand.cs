@@ -46,6 +46,7 @@ public static class AnalyzeCommand
                 progress.Done();
                 pipeline.EndCapture();
             }
+            foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");
             if (!result.Succeeded)
             {
                 CliConsole.Error($"{file}: {result.Error}");

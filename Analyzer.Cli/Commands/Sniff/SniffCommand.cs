@@ -45,7 +45,8 @@ public static class SniffCommand
                 pipeline,
                 now => { pipeline.Tick(now); pipeline.Flush(); },
                 s => CliConsole.Info(StatusLine(s, pipeline, clock.Elapsed)),
-                cancel);
+                cancel,
+                () => CliConsole.Info($"capturing on {options.Interface} with filter '{options.Filter}' (Ctrl+C to stop)"));
         }
         catch (CaptureException e)
         {
