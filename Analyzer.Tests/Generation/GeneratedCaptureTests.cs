@@ -27,7 +27,7 @@ public class GeneratedCaptureTests(GeneratedCorpus corpus) : IClassFixture<Gener
 
     [Theory]
     [MemberData(nameof(GeneratedCorpus.ScenarioNames), MemberType = typeof(GeneratedCorpus))]
-    public void EveryFrameHasValidChecksumsAndTimesNeverGoBackwards(string name)
+    public void EveryFrameHasValidChecksumsFitsTheMtuAndTimesNeverGoBackwards(string name)
     {
         var capture = corpus.Captures[name];
         long previous = 0;
@@ -38,6 +38,7 @@ public class GeneratedCaptureTests(GeneratedCorpus corpus) : IClassFixture<Gener
             var parsed = WireFrame.Parse(frame.Data, capture.LinkType);
             if (parsed is null) continue; // ARP
             Assert.True(parsed.IpChecksumValid(), $"{name}: IPv4 header checksum");
+            Assert.True(parsed.Ip.Length <= 1500, $"{name}: IP packet of {parsed.Ip.Length} bytes");
             if (parsed.Protocol is 6 or 17) Assert.True(parsed.TransportChecksumValid(), $"{name}: transport checksum");
         }
     }

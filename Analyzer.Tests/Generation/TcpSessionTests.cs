@@ -31,6 +31,7 @@ public class TcpSessionTests
         Assert.Equal(Request, Reassemble(frames, TestHosts.Pc, clientIsn + 1, Request.Length));
         Assert.Equal(Response, Reassemble(frames, TestHosts.Router, serverIsn + 1, Response.Length));
         Assert.All(frames, f => Assert.True(f.TransportChecksumValid()));
+        Assert.All(frames, f => Assert.InRange(f.Payload.Length, 0, TcpSession.DefaultMss));
     }
 
     [Fact]

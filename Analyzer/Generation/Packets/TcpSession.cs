@@ -174,7 +174,8 @@ public sealed class TcpSession
             int i = _random.Next(1, segments.Count);
             var (start, segmentLength) = segments[i];
             int back = _random.Next(1, Math.Min(MaxOverlapBytes, segments[i - 1].Length) + 1);
-            if (start - back >= firstMovable) segments[i] = (start - back, segmentLength + back);
+            // The grown segment must still fit the MSS: a frame larger than the path MTU never reaches a capture.
+            if (start - back >= firstMovable && segmentLength + back <= Mss) segments[i] = (start - back, segmentLength + back);
         }
 
         if (segments.Count >= 2 && Wants(TcpIrregularities.Reorder))
