@@ -1,3 +1,4 @@
+using Analyzer.Capture;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
@@ -20,13 +21,13 @@ public sealed class PcapFileWriter : ICaptureFileWriter
             _device = new CaptureFileWriterDevice(path, FileMode.Create);
             _device.Open(new DeviceConfiguration { LinkLayerType = linkType, Snaplen = snapLength });
         }
-        catch (DllNotFoundException e)
+        catch (Exception e) when (LibPcapErrors.IsMissingLibrary(e))
         {
-            throw new CaptureWriterException("libpcap is not installed (Debian/Ubuntu: apt-get install libpcap0.8)", e);
+            throw new CaptureWriterException(LibPcapErrors.Missing, e);
         }
         catch (PcapException e)
         {
-            throw new CaptureWriterException($"cannot create {path}: {e.Message}", e);
+            throw new CaptureWriterException($"cannot create {path}: {LibPcapErrors.OneLine(e.Message)}", e);
         }
     }
 
