@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
+using Analyzer.Cli.Commands.Generate;
 using Analyzer.Cli.Commands.Interfaces;
 using Analyzer.Cli.Commands.Rules;
 using Analyzer.Cli.Commands.Sniff;
@@ -21,6 +22,7 @@ public static class CommandLine
             SniffCommandDefinition.Create(),
             InterfacesCommandDefinition.Create(),
             RulesCommandDefinition.Create(),
+            GenerateCommandDefinition.Create(),
         };
         return root;
     }
