@@ -10,26 +10,9 @@ public class DeviceInventoryTests
     {
         var header = lines[0].Split(',');
         var line = lines.Single(l => l.StartsWith(ip + ",", StringComparison.Ordinal));
-        var cells = ParseCsvLine(line);
+        var cells = CsvLine.Split(line);
         Assert.Equal(header.Length, cells.Count);
         return header.Zip(cells).ToDictionary(x => x.First, x => x.Second);
-    }
-
-    private static List<string> ParseCsvLine(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return cells;
     }
 
     [Fact]

@@ -19,6 +19,10 @@ public class BenignCaptureTests
                 "SERVER 'EPICENTRO UPnP/1.0 MiniUPnPd/1.6': CVE-2019-12107..12111, CVE-2026-5720",
             [("ntop__nDPI/anyconnect-vpn.pcap", "10.0.0.149")] =
                 "SERVER 'Linux/3.8.13+, UPnP/1.0, Portable SDK for UPnP devices/1.6.18' (a Chromecast): CVE-2016-6255, CVE-2016-8863, CVE-2020-12695, CVE-2020-13848, CVE-2021-28302",
+            [("ntop__nDPI/anyconnect-vpn.pcap", "10.0.0.151")] =
+                "HTTP Server 'Roku UPnP/1.0 MiniUPnPd/1.4' of a Roku's DIAL description: CVE-2019-12107..12111, CVE-2026-5720",
+            [("seladb__PcapPlusPlus/example.pcap", "10.0.0.138")] =
+                "HTTP Server 'Netgear/1.0 UPnP/1.0 miniupnpd/1.0' answering a GENA SUBSCRIBE: CVE-2013-0229/0230/1461/1462, CVE-2019-12107..12111, CVE-2026-5720",
         };
 
     [Theory]

@@ -1,4 +1,5 @@
 using Analyzer.Decoding;
+using Analyzer.Decoding.Description;
 using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
@@ -10,9 +11,10 @@ namespace Analyzer.Inventory;
 
 /// <summary>
 /// The device inventory: an event observer that builds one <see cref="DeviceRecord"/> per LAN address that speaks a
-/// UPnP-family protocol (SSDP in any role, NAT-PMP/PCP clients and gateways), from what the events carry: MAC,
-/// UDNs, SERVER and User-Agent banners (parsed into stack and version, with the CVEs of THREATS.md section 2),
-/// advertised device and service types, description URLs. Written once, at the end (<see cref="DeviceCsvWriter"/>).
+/// UPnP-family protocol (SSDP, NAT-PMP/PCP, SOAP, GENA, DIAL/Cast, descriptions; in any role), from what the events
+/// carry: MAC, UDNs, SERVER and User-Agent banners (parsed into stack and version, with the CVEs of THREATS.md
+/// section 2), advertised device and service types, description URLs, and from its device description the friendly
+/// name, manufacturer, model, devices and services. Written once, at the end (<see cref="DeviceCsvWriter"/>).
 /// </summary>
 public sealed class DeviceInventory(NetworkContext network) : IEventSink
 {
@@ -38,7 +40,10 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
             case SsdpMessage ssdp:
                 OnSsdp(ssdp);
                 break;
-            case NatPmpMessage or PcpMessage:
+            case DescriptionMessage description:
+                OnDescription(description);
+                break;
+            default:
                 if (Device(p.Src, p) is { } device) device.Protocols.Add(e.Protocol);
                 break;
         }
@@ -70,6 +75,29 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
         if (VulnerableStackBannerRule.IsRealtekMiniigd(ssdp.Location, out var host) && (host is null || host == ssdp.Packet.Src))
             device.AddStack(new StackBanner(KnownStacks.RealtekMiniigd, null, ssdp.Location!));
     }
+
+    private void OnDescription(DescriptionMessage d)
+    {
+        if (d.Status != 200 || Device(d.Packet.Src, d.Packet) is not { } device) return;
+        device.Protocols.Add("description");
+        DeviceRecord.Add(device.Locations, d.Location);
+        var description = d.Description;
+        if (description.Root is { } root)
+        {
+            device.FriendlyName ??= Cap(root.FriendlyName);
+            device.Manufacturer ??= Cap(root.Manufacturer);
+            device.Model ??= Cap(string.Join(' ', new[] { root.ModelName, root.ModelNumber }.Where(x => !string.IsNullOrWhiteSpace(x))));
+        }
+        foreach (var dev in description.Devices)
+        {
+            DeviceRecord.Add(device.DeviceTypes, dev.DeviceType, DeviceRecord.MaxTypes);
+            if (dev.Udn is { } udn) DeviceRecord.Add(device.Udns, udn.Trim().ToLowerInvariant().StartsWith("uuid:", StringComparison.Ordinal) ? "uuid:" + udn.Trim()[5..].ToLowerInvariant() : udn);
+        }
+        foreach (var service in description.Services) DeviceRecord.Add(device.Services, service.ServiceType, DeviceRecord.MaxTypes);
+    }
+
+    private static string? Cap(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Length > DeviceRecord.MaxValueChars ? value[..DeviceRecord.MaxValueChars] : value;
 
     private DeviceRecord? Device(NetAddress address, in PacketInfo packet)
     {

@@ -1,7 +1,9 @@
 using Analyzer.Rules.Banners;
 using Analyzer.Rules.Cast;
+using Analyzer.Rules.Gena;
 using Analyzer.Rules.Mapping;
 using Analyzer.Rules.NatPmp;
+using Analyzer.Rules.Soap;
 using Analyzer.Rules.Ssdp;
 
 namespace Analyzer.Rules;
@@ -39,11 +41,36 @@ public static class BuiltInRules
         new MapFloodRule(),
         new LongLifetimeRule(),
         new PcpThirdPartyRule(),
+        new PinholeRule(),
+        // IGD SOAP control
+        new ControlFromWanRule(),
+        new EnumerationSweepRule(),
+        new SoapActionOverflowRule(),
+        new SoapActionNoHashRule(),
+        new SoapActionDegenerateRule(),
+        new MissingArgumentsRule(),
+        new InternalClientInjectionRule(),
+        new HuaweiUpgradeRule(),
+        new CommandInjectionRule(),
+        new NetgearAuthenticateRule(),
+        new XmlBombRule(),
+        new ChunkSizeOverflowRule(),
+        // GENA
+        new CallStrangerRule(),
+        new NotifyToExternalRule(),
+        new CallbackMismatchRule(),
+        new SidOverflowRule(),
+        new EventLeakRule(),
+        new CallbackPortOverflowRule(),
+        new MalformedSubscribeRule(),
         // NAT-PMP / PCP
         new FromWanRule(),
         new PcpCrashRule(),
         new AnnounceFloodRule(),
         // DIAL / Cast
+        new DialLaunchRule(),
+        new CastSetupAbuseRule(),
+        new CastProbeRule(),
         new CastChannelFromWanRule(),
     ];
 

@@ -121,6 +121,15 @@ public sealed class NetworkContext
         return ma != 0 && ma == MacOf(b);
     }
 
+    /// <summary>Device UUIDs the routers advertise on the LAN, to recognize the same router answering on its WAN side.</summary>
+    public const int MaxRouterUuids = 64;
+
+    private readonly State.BoundedTable<string, bool> _routerUuids = new(MaxRouterUuids);
+
+    public void LearnRouterUuid(string uuid) => _routerUuids.Set(uuid, true);
+
+    public bool IsRouterUuid(string uuid) => _routerUuids.ContainsKey(uuid);
+
     public bool IsAllowlisted(NetAddress a)
     {
         foreach (var p in Allowlist)

@@ -1,4 +1,6 @@
+using Analyzer.Decoding.Description;
 using Analyzer.Decoding.NatPmp;
+using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Rules.Ssdp;
@@ -7,8 +9,9 @@ namespace Analyzer.Rules;
 
 /// <summary>
 /// Learns the network from traffic before the rules judge it: the MAC of each LAN host, the router (a LAN host that
-/// answers NAT-PMP/PCP, or advertises an Internet Gateway Device) and its WAN address (NAT-PMP external-address
-/// answers, PCP MAP answers; GetExternalIPAddress answers once SOAP is decoded).
+/// answers NAT-PMP/PCP or IGD SOAP, or advertises or describes an Internet Gateway Device) and its WAN address
+/// (NAT-PMP external-address answers, PCP MAP answers, GetExternalIPAddress answers, and an SSDP answer from outside
+/// the LAN carrying the UUID the router advertises inside).
 /// </summary>
 public static class NetworkLearner
 {
@@ -26,10 +29,29 @@ public static class NetworkLearner
                 network.LearnRouter(p.Src);
                 if (pcp.ExternalAddress is { } assigned && pcp.Opcode == (byte)PcpOpcode.Map) network.LearnWanAddress(assigned);
                 break;
+            case SoapResponse { IsFault: false } soap when Soap.IgdServices.IsIgd(soap.ServiceType):
+                network.LearnRouter(p.Src);
+                if (soap.Action == "GetExternalIPAddress" && Mapping.IgdMappings.TryAddress(soap.Argument("NewExternalIPAddress")?.Trim(), out var wan))
+                    network.LearnWanAddress(wan);
+                break;
+            case DescriptionMessage { Status: 200 } description
+                when description.Description.Root?.DeviceType?.StartsWith(SsdpTargets.IgdDevicePrefix, StringComparison.OrdinalIgnoreCase) == true:
+                network.LearnRouter(p.Src);
+                break;
             case SsdpMessage { Kind: not SsdpKind.MSearch } ssdp:
                 var type = ssdp.Kind == SsdpKind.Notify ? ssdp.Nt : ssdp.St;
-                if (type is not null && type.StartsWith(SsdpTargets.IgdDevicePrefix, StringComparison.OrdinalIgnoreCase))
-                    network.LearnRouter(p.Src);
+                var uuid = SsdpTargets.Uuid(ssdp.Usn);
+                if (network.IsLan(p.Src))
+                {
+                    if (type is not null && type.StartsWith(SsdpTargets.IgdDevicePrefix, StringComparison.OrdinalIgnoreCase))
+                        network.LearnRouter(p.Src);
+                    if (uuid is not null && network.Routers.Contains(p.Src)) network.LearnRouterUuid(uuid);
+                }
+                else if (uuid is not null && network.IsRouterUuid(uuid))
+                {
+                    // The router answering on its WAN side with the UUID it advertises on the LAN: that is its WAN address.
+                    network.LearnWanAddress(p.Src);
+                }
                 break;
         }
     }

@@ -72,6 +72,7 @@ public sealed class RuleEngine
 
     private void OnMapping(MappingRecord record)
     {
+        if (record.Request.Malformed) return;
         foreach (var r in _mappingRules) r.OnMapping(record, _context);
     }
 }

@@ -104,6 +104,57 @@ public sealed record RuleThresholds
     [JsonIgnore]
     public long AnnounceFloodWindowUs => Micros(AnnounceFloodWindowSeconds);
 
+    // ---- IGD SOAP control ----
+
+    /// <summary>Distinct GetGenericPortMappingEntry indexes one host reads within the window that make a sweep.</summary>
+    public int EnumSweepIndexes { get; init; } = 20;
+
+    /// <summary>Distinct GetSpecificPortMappingEntry lookups one host makes within the window that make a sweep.</summary>
+    public int EnumSpecificLookups { get; init; } = 50;
+
+    /// <summary>Window for <see cref="EnumSweepIndexes"/> and <see cref="EnumSpecificLookups"/>.</summary>
+    public double EnumWindowSeconds { get; init; } = 60;
+
+    [JsonIgnore]
+    public long EnumWindowUs => Micros(EnumWindowSeconds);
+
+    /// <summary>Full-table sweeps (ended by fault 713) one host repeats within the repeat window that make a sweep.</summary>
+    public int EnumSweepsPerHour { get; init; } = 3;
+
+    /// <summary>Window for <see cref="EnumSweepsPerHour"/>.</summary>
+    public double EnumSweepRepeatWindowSeconds { get; init; } = 3600;
+
+    [JsonIgnore]
+    public long EnumSweepRepeatWindowUs => Micros(EnumSweepRepeatWindowSeconds);
+
+    /// <summary>A SOAPAction method name longer than this is the miniupnpd overflow (real ones are under 40).</summary>
+    public int SoapActionMaxLength { get; init; } = 256;
+
+    /// <summary>A MAC-address argument longer than this is the NETGEAR upnpd overflow (a MAC is 17 characters).</summary>
+    public int SoapMacArgumentMaxLength { get; init; } = 30;
+
+    // ---- GENA ----
+
+    /// <summary>A callback URL longer than this is the miniupnpd event leak (CVE-2019-12107).</summary>
+    public int GenaCallbackMaxLength { get; init; } = 512;
+
+    /// <summary>A callback URL longer than this smuggles data out (CallStranger exfiltration, Zeek's 4096).</summary>
+    public int GenaExfiltrationLength { get; init; } = 4096;
+
+    /// <summary>A SID or UUID header this long or longer is the NETGEAR upnpd overflow (a SID is 41 characters).</summary>
+    public int GenaSidMaxLength { get; init; } = 100;
+
+    // ---- DIAL / Cast ----
+
+    /// <summary>DIAL app launches one LAN host makes within the window that are more than a person casting.</summary>
+    public int DialLaunches { get; init; } = 5;
+
+    /// <summary>Window for <see cref="DialLaunches"/>.</summary>
+    public double DialLaunchWindowSeconds { get; init; } = 60;
+
+    [JsonIgnore]
+    public long DialLaunchWindowUs => Micros(DialLaunchWindowSeconds);
+
     public static long Micros(double seconds) => (long)(seconds * 1_000_000);
 
     /// <summary>The first threshold that is not positive, as "snake_name must be positive", or null.</summary>

@@ -115,6 +115,28 @@ public class SensorConfigTests
     }
 
     [Fact]
+    public void TheRouterAndItsWanAddressAreLearnedFromGetExternalIpAddress()
+    {
+        var h = new RuleHarness();
+        var request = new Analyzer.Decoding.Soap.SoapRequest(new Analyzer.Decoding.PacketInfo
+        {
+            Src = NetAddress.Parse(Client), Dst = NetAddress.Parse(Router), SrcPort = 51000, DstPort = 5000, TimestampUs = RuleHarness.Start,
+        })
+        {
+            ServiceType = "urn:schemas-upnp-org:service:WANIPConnection:1", Action = "GetExternalIPAddress", Method = "POST",
+            ControlUrl = "/ctl/IPConn", Arguments = [],
+        };
+        h.Feed(request).Feed(new Analyzer.Decoding.Soap.SoapResponse(request.Packet.Reversed())
+        {
+            Status = 200, Action = "GetExternalIPAddress", ServiceType = request.ServiceType, Request = request,
+            Arguments = [new Analyzer.Decoding.Soap.SoapArgument("NewExternalIPAddress", RouterWan, RouterWan.Length)],
+        });
+
+        Assert.Contains(NetAddress.Parse(Router), h.Network.Routers);
+        Assert.Contains(NetAddress.Parse(RouterWan), h.Network.WanAddresses);
+    }
+
+    [Fact]
     public void APrivateExternalAddressFromADoubleNatRouterIsNotLearnedAsWan()
     {
         var h = new RuleHarness();

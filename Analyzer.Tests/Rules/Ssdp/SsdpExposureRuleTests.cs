@@ -121,5 +121,33 @@ public class SsdpExposureRuleTests
         AlertAssert.None(h.Finish());
     }
 
+    [Fact]
+    public void TheRouterAnsweringOnItsWanSideIsRecognizedByItsLanUuid()
+    {
+        // A sensor that sees both sides: the WAN address is learned from the answer carrying the router's LAN UUID,
+        // and the search that reached it, seen before, is judged then.
+        const string igd = "urn:schemas-upnp-org:device:InternetGatewayDevice:1";
+        var h = new RuleHarness();
+        h.Udp(Router, 1900, SsdpText.Group, 1900, SsdpText.Notify(igd, SsdpText.RootUuid + "::" + igd, $"http://{Router}:5000/rootDesc.xml"), RouterMac);
+        h.Wait(5).Udp(Attacker, 40000, RouterWan, 1900, SsdpText.MSearch("upnp:rootdevice", mx: 1));
+        h.Wait(0.1).Udp(RouterWan, 1900, Attacker, 40000,
+            SsdpText.Response("upnp:rootdevice", SsdpText.RootUuid + "::upnp:rootdevice", $"http://{RouterWan}:5000/rootDesc.xml"), RouterMac + 1);
+
+        var alerts = h.Finish();
+        Assert.Contains(Analyzer.Decoding.NetAddress.Parse(RouterWan), h.Network.WanAddresses);
+        Assert.Equal(["ssdp-msearch-from-wan", "ssdp-wan-exposed"], alerts.Select(a => a.Rule).Order());
+    }
+
+    [Fact]
+    public void AnInternetHostAnsweringAnInternetHostIsNotTheHomesBusiness()
+    {
+        var h = new RuleHarness();
+        h.Udp(Attacker, 40000, Outside, 1900, SsdpText.MSearch("upnp:rootdevice", mx: 1));
+        h.Wait(0.1).Udp(Outside, 1900, Attacker, 40000, RootReply(Outside));
+        h.Wait(30);
+
+        AlertAssert.None(h.Finish());
+    }
+
     private static string NetAddressText(string address) => System.Net.IPAddress.Parse(address).ToString();
 }

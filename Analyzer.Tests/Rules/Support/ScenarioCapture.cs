@@ -27,6 +27,28 @@ public sealed class ScenarioCapture
     public ScenarioCapture Tcp(string src, ushort srcPort, string dst, ushort dstPort, byte flags, uint seq, uint ack, byte[] payload, ulong mac) =>
         Ethernet(Frames.Ipv4(src, dst, 6, Frames.Tcp(srcPort, dstPort, seq, ack, flags, payload)), mac);
 
+    /// <summary>
+    /// One HTTP exchange on a fresh TCP connection: handshake, the request, the response (if any), and an orderly
+    /// close. Each step moves time by a millisecond.
+    /// </summary>
+    public ScenarioCapture Http(string client, ushort clientPort, string server, ushort serverPort, string request, string? response,
+        ulong clientMac, ulong serverMac)
+    {
+        var req = System.Text.Encoding.UTF8.GetBytes(request);
+        var resp = response is null ? [] : System.Text.Encoding.UTF8.GetBytes(response);
+        uint c = 1000, s = 9000;
+        Tcp(client, clientPort, server, serverPort, 0x02, c, 0, [], clientMac).Wait(0.001);
+        Tcp(server, serverPort, client, clientPort, 0x12, s, c + 1, [], serverMac).Wait(0.001);
+        Tcp(client, clientPort, server, serverPort, 0x10, c + 1, s + 1, [], clientMac).Wait(0.001);
+        Tcp(client, clientPort, server, serverPort, 0x18, c + 1, s + 1, req, clientMac).Wait(0.001);
+        uint cEnd = c + 1 + (uint)req.Length;
+        if (resp.Length > 0) Tcp(server, serverPort, client, clientPort, 0x18, s + 1, cEnd, resp, serverMac).Wait(0.001);
+        uint sEnd = s + 1 + (uint)resp.Length;
+        Tcp(client, clientPort, server, serverPort, 0x11, cEnd, sEnd, [], clientMac).Wait(0.001);
+        Tcp(server, serverPort, client, clientPort, 0x11, sEnd, cEnd + 1, [], serverMac).Wait(0.001);
+        return Tcp(client, clientPort, server, serverPort, 0x10, cEnd + 1, sEnd + 1, [], clientMac).Wait(0.001);
+    }
+
     private ScenarioCapture Ethernet(byte[] ip, ulong mac)
     {
         var frame = new byte[14 + ip.Length];

@@ -1,3 +1,7 @@
+using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Dial;
+using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 
@@ -5,7 +9,7 @@ namespace Analyzer.Rules.Banners;
 
 /// <summary>
 /// Where events carry banners: a SERVER header describes the host that sent it (SSDP NOTIFY and search replies,
-/// HTTP responses), a USER-AGENT the client that sent it (M-SEARCH, HTTP requests).
+/// SOAP, GENA, DIAL and description responses), a USER-AGENT the client that sent it (M-SEARCH, HTTP requests).
 /// </summary>
 public static class BannerSources
 {
@@ -14,9 +18,34 @@ public static class BannerSources
         switch (e)
         {
             case SsdpMessage ssdp:
-                if (ssdp.Server is { Length: > 0 } server) into.Add(new(e.Packet.Src, "SERVER", server));
-                if (ssdp.UserAgent is { Length: > 0 } agent) into.Add(new(e.Packet.Src, "USER-AGENT", agent));
+                Add(e, "SERVER", ssdp.Server, into);
+                Add(e, "USER-AGENT", ssdp.UserAgent, into);
+                break;
+            case SoapRequest soap:
+                Add(e, "USER-AGENT", soap.UserAgent, into);
+                break;
+            case SoapResponse soap:
+                Add(e, "SERVER", soap.Server, into);
+                break;
+            case GenaMessage gena:
+                Add(e, "SERVER", gena.Server, into);
+                Add(e, "USER-AGENT", gena.UserAgent, into);
+                break;
+            case DialMessage dial:
+                Add(e, "SERVER", dial.Server, into);
+                Add(e, "USER-AGENT", dial.UserAgent, into);
+                break;
+            case CastMessage cast:
+                Add(e, "USER-AGENT", cast.UserAgent, into);
+                break;
+            case DescriptionMessage description:
+                Add(e, "SERVER", description.Server, into);
                 break;
         }
+    }
+
+    private static void Add(AnalyzerEvent e, string header, string? text, List<BannerSighting> into)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) into.Add(new(e.Packet.Src, header, text));
     }
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Analyzer.Decoding;
 using Analyzer.Decoding.NatPmp;
+using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 
 namespace Analyzer.Rules.Mapping;
 
 /// <summary>
 /// Turns protocol events into the one mapping model: NAT-PMP MAP requests and answers, PCP MAP/PEER requests and
-/// answers. Events of other kinds are not mappings.
+/// answers, IGD SOAP port-mapping and pinhole actions and their answers (<see cref="IgdMappings"/>). Events of
+/// other kinds are not mappings.
 /// </summary>
 public static class MappingEvents
 {
@@ -26,6 +28,8 @@ public static class MappingEvents
                 request = FromPcp(p);
                 key = PcpKey(p.Packet.Dst, p.Packet.Src, p.Packet.SrcPort, p.Opcode, p.Nonce);
                 return true;
+            case SoapRequest soap:
+                return IgdMappings.TryRequest(soap, out request, out key);
         }
         request = null!;
         key = default;
@@ -67,6 +71,8 @@ public static class MappingEvents
                 // of that opcode, whichever it was.
                 key = PcpKey(p.Packet.Src, p.Packet.Dst, p.Packet.DstPort, p.Opcode, p.Nonce);
                 return true;
+            case SoapResponse soap:
+                return IgdMappings.TryResponse(soap, out response, out key);
         }
         response = null!;
         key = default;

@@ -38,12 +38,21 @@ public sealed record MappingRequest
     /// <summary>PCP mapping nonce.</summary>
     public string? Nonce { get; init; }
 
+    /// <summary>
+    /// The request is an exploit vehicle rather than a mapping: an IGD body with a DTD, bad nesting or missing
+    /// arguments. The ledger records it; the mapping rules leave it to the exploit rules.
+    /// </summary>
+    public bool Malformed { get; init; }
+
     public NetAddress Requester => Packet.Src;
     public NetAddress Gateway => Packet.Dst;
 
     /// <summary>The request makes or renews a mapping (as opposed to removing one).</summary>
     public bool Creates => Action is MappingAction.Add or MappingAction.AddAny or MappingAction.Peer
         or MappingAction.AddPinhole or MappingAction.UpdatePinhole;
+
+    /// <summary>An IGD WANIPv6FirewallControl pinhole rather than a NAT port mapping.</summary>
+    public bool IsPinhole => Action is MappingAction.AddPinhole or MappingAction.UpdatePinhole or MappingAction.DeletePinhole;
 
     /// <summary>An IGD lease of 0, or a NAT-PMP/PCP lifetime of 2^32-1: the mapping never expires.</summary>
     public bool IsPermanent => Creates && (Method == MappingMethod.Igd ? LeaseSeconds == 0 : LeaseSeconds == uint.MaxValue);

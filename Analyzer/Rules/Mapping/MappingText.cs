@@ -47,7 +47,9 @@ public static class MappingText
         if (r.Transport.Length > 0) sb.Append(' ').Append(r.Transport.ToUpperInvariant());
         if (r.ExternalPort is { } ext) sb.Append(inv, $" {ext}");
         if (r.ExternalPortEnd is { } end) sb.Append(inv, $"-{end}");
-        var client = r.InternalClient?.ToString() ?? (r.InternalClientText is { } text ? Evidence.Quote(text, -1, 80) : null);
+        var client = r.InternalClient is { } address
+            ? (address.IsV6 ? $"[{address}]" : address.ToString())
+            : r.InternalClientText is { } text ? Evidence.Quote(text, -1, 80) : null;
         if (client is not null || r.InternalPort is not null)
             sb.Append(" → ").Append(client ?? "?").Append(':').Append(r.InternalPort?.ToString(inv) ?? "?");
         if (r.LeaseSeconds is { } lease)

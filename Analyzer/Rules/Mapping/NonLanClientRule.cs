@@ -21,6 +21,8 @@ public sealed class NonLanClientRule : IRule, IMappingRule
     {
         var r = m.Request;
         if (!r.Creates || r.ThirdParty is not null || r.InternalClient is not { } client || !context.Network.IsForeign(client)) return;
+        // A host outside mapping for itself (NAT-PMP, PCP from the WAN) is natpmp-from-wan's.
+        if (client == r.Requester) return;
         context.Raise(Rule, r.Packet, MappingText.Protocol(r),
             $"{MappingText.Describe(r)} by {r.Requester}: internal client {client} is outside the LAN; {MappingText.Outcome(m)}",
             MappingText.Judge(Rule.Severity, m));

@@ -7,7 +7,8 @@ namespace Analyzer.Rules.Mapping;
 /// THREATS.md <c>igd-map-sensitive-port</c>: a mapping of a sensitive internal port (remote shells, web admin,
 /// databases, remote desktop, UPnP itself, TR-069, IoT exploit ports; <see cref="NetworkContext.SensitivePorts"/>)
 /// or of a well-known external port below 1024. High when the lease is permanent, medium otherwise. Windows sharing
-/// and Cast ports have their own rules. Games, VoIP and torrents map high ports and never fire.
+/// and Cast ports have their own rules, as have IPv6 firewall pinholes (<see cref="PinholeRule"/>). Games, VoIP and
+/// torrents map high ports and never fire.
 /// </summary>
 public sealed class SensitivePortRule : IRule, IMappingRule
 {
@@ -23,7 +24,7 @@ public sealed class SensitivePortRule : IRule, IMappingRule
     public void OnMapping(MappingRecord m, RuleContext context)
     {
         var r = m.Request;
-        if (!r.Creates || PortClasses.IsWindowsSharing(r.InternalPort) || PortClasses.IsCast(r.InternalPort)) return;
+        if (!r.Creates || r.IsPinhole || PortClasses.IsWindowsSharing(r.InternalPort) || PortClasses.IsCast(r.InternalPort)) return;
         if (r.InternalClient is { } client && context.Network.IsForeign(client)) return;
         bool sensitive = r.InternalPort is { } port && context.Network.SensitivePorts.Contains(port);
         bool wellKnownExternal = r.ExternalPort is { } ext && ext is > 0 and < WellKnownPortLimit;

@@ -31,12 +31,16 @@ public sealed class ThirdPartyLanRule : IRule, IMappingRule
         var r = m.Request;
         if (r.Method != MappingMethod.Igd) return;
         var net = context.Network;
+        // A request from outside is igd-control-from-wan's, whatever it maps.
+        if (!net.IsLan(r.Requester)) return;
         bool trusted = net.TrustedControllers.Contains(r.Requester);
         if (r.Creates)
         {
             if (m.Outcome.Kind == MappingOutcomeKind.Granted && r.ExternalPort is { } port)
                 _creators.Set((r.Gateway, r.Transport, m.Outcome.ExternalPort ?? port), r.Requester);
             if (trusted || r.InternalClient is not { } client || !net.IsLan(client) || net.SameDevice(client, r.Requester)) return;
+            // An IPv6 pinhole asked over IPv4 names the host's own IPv6 address: only two different MACs prove another host.
+            if (client.IsV6 != r.Requester.IsV6 && (net.MacOf(client) == 0 || net.MacOf(r.Requester) == 0)) return;
             context.Raise(Rule, r.Packet, MappingText.Protocol(r),
                 $"{MappingText.Describe(r)} asked by {r.Requester} for another LAN host {client}; {MappingText.Outcome(m)}",
                 MappingText.Judge(Rule.Severity, m));

@@ -15,12 +15,19 @@ public sealed class RogueBannerRule : IRule
     public static readonly RuleInfo Rule = new("ssdp-rogue-banner", AlertCategory.RogueDevice, Severity.High,
         "An SSDP advertisement or reply with an attack tool's banner (evil-ssdp eSSDP/0.1)");
 
+    /// <summary>Responders remembered so that one gives one alert per aggregation window, whoever it answers.</summary>
+    public const int MaxResponders = 1024;
+
+    private readonly Analyzer.Rules.State.BoundedTable<Analyzer.Decoding.NetAddress, long> _mutedUntil = new(MaxResponders);
+
     public RuleInfo Info => Rule;
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         if (e is not SsdpMessage { Kind: not SsdpKind.MSearch } ssdp) return;
         if (BannerParser.Parse(ssdp.Server) is not { Stack: KnownStacks.EvilSsdp } banner) return;
+        if (_mutedUntil.TryGet(e.Packet.Src, out long until) && e.Packet.TimestampUs < until) return;
+        _mutedUntil.Set(e.Packet.Src, e.Packet.TimestampUs + context.Thresholds.AggregationWindowUs);
         context.Raise(Rule, e.Packet, "ssdp",
             $"{ssdp.Message} from {e.Packet.Src} with the evil-ssdp banner ({banner}): SERVER {Evidence.Quote(ssdp.Server)}, LOCATION {Evidence.Quote(ssdp.Location ?? "")}");
     }

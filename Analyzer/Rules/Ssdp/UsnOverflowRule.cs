@@ -9,7 +9,8 @@ namespace Analyzer.Rules.Ssdp;
 /// THREATS.md <c>ssdp-libupnp-usn-overflow</c> (CVE-2012-5958..5965): an ST, NT or USN whose UDN or one
 /// colon-separated component is longer than the 180-byte buffers libupnp copies it into. Both directions: devices
 /// parse M-SEARCH, control points (TVs, players) parse NOTIFY and search replies. Real USNs are about 120 characters
-/// in all, with no component near the limit, so long values made of short parts do not fire.
+/// in all, with no component near the limit, so long values made of short parts do not fire. A plain
+/// <c>ST: uuid:&lt;long name&gt;</c> search is the DD-WRT exploit (<see cref="UuidSearchOverflowRule"/>).
 /// </summary>
 public sealed class UsnOverflowRule : IRule
 {
@@ -26,7 +27,7 @@ public sealed class UsnOverflowRule : IRule
         int limit = context.Thresholds.SsdpMaxFieldLength;
         foreach (var id in Checked)
         {
-            if (ssdp.Find(id) is not { } header) continue;
+            if (ssdp.Find(id) is not { } header || UuidSearchOverflowRule.Owns(ssdp, header, context.Thresholds)) continue;
             int component = SsdpFieldShape.LongestComponent(header), udn = SsdpFieldShape.UdnLength(header);
             if (component <= limit && udn <= limit) continue;
             var what = udn > limit ? $"a UDN of {udn} bytes" : $"a component of {component} bytes";

@@ -6,8 +6,9 @@ using Analyzer.Rules.Text;
 namespace Analyzer.Rules.Ssdp;
 
 /// <summary>
-/// THREATS.md <c>ssdp-ddwrt-st-overflow</c> (CVE-2021-27137): an M-SEARCH whose <c>ST: uuid:</c> value runs to 128
-/// bytes or more. Values long enough for the libupnp overflow are left to <see cref="UsnOverflowRule"/>, so one
+/// THREATS.md <c>ssdp-ddwrt-st-overflow</c> (CVE-2021-27137): an M-SEARCH whose <c>ST: uuid:</c> value — one long
+/// name after <c>uuid:</c>, as the DD-WRT exploit sends it — runs to 128 bytes or more. The libupnp exploits use
+/// other shapes (<c>uuid:schemas:device:…</c>, a <c>::</c> part) and are <see cref="UsnOverflowRule"/>'s, so one
 /// datagram gives one alert.
 /// </summary>
 public sealed class UuidSearchOverflowRule : IRule
@@ -17,13 +18,21 @@ public sealed class UuidSearchOverflowRule : IRule
 
     public RuleInfo Info => Rule;
 
+    /// <summary>The DD-WRT exploit's shape at or past the length limit: this rule's, not the libupnp rule's.</summary>
+    public static bool Owns(SsdpMessage message, SsdpHeader header, RuleThresholds thresholds)
+    {
+        if (message.Kind != SsdpKind.MSearch || header.Id != SsdpHeaderId.St || header.RawLength < thresholds.SsdpUuidStMaxLength) return false;
+        var value = header.Value.TrimStart();
+        return value.StartsWith("uuid:", StringComparison.OrdinalIgnoreCase)
+            && !value.StartsWith("uuid:schemas:", StringComparison.OrdinalIgnoreCase)
+            && !value.Contains("::", StringComparison.Ordinal);
+    }
+
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         if (e is not SsdpMessage { Kind: SsdpKind.MSearch } ssdp || ssdp.Find(SsdpHeaderId.St) is not { } st) return;
-        if (!st.Value.TrimStart().StartsWith("uuid:", StringComparison.OrdinalIgnoreCase)) return;
         var t = context.Thresholds;
-        if (st.RawLength < t.SsdpUuidStMaxLength) return;
-        if (SsdpFieldShape.LongestComponent(st) > t.SsdpMaxFieldLength || SsdpFieldShape.UdnLength(st) > t.SsdpMaxFieldLength) return;
+        if (!Owns(ssdp, st, t)) return;
         context.Raise(Rule, e.Packet, "ssdp",
             $"M-SEARCH ST: uuid: value of {st.RawLength} bytes (limit {t.SsdpUuidStMaxLength}): {Evidence.Quote(st.Value, st.RawLength, 80)}");
     }

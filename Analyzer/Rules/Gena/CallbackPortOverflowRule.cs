@@ -1,0 +1,56 @@
+using Analyzer.Decoding.Gena;
+using Analyzer.Events;
+using Analyzer.Output;
+using Analyzer.Rules.Text;
+
+namespace Analyzer.Rules.Gena;
+
+/// <summary>
+/// THREATS.md <c>soap-realtek-subscribe-overflow</c> (CVE-2021-35393, Realtek SDK): a SUBSCRIBE whose CALLBACK has a
+/// port followed by something other than '/' or the closing '&gt;' (<c>&lt;http://host:5000AAAA…</c>), the shape that
+/// overflows the SDK's callback parser. <c>&lt;http://1.2.3.4:5000&gt;</c> with no path is legal and does not fire.
+/// </summary>
+public sealed class CallbackPortOverflowRule : IRule
+{
+    public static readonly RuleInfo Rule = new("soap-realtek-subscribe-overflow", AlertCategory.ExploitAttempt, Severity.High,
+        "A GENA SUBSCRIBE CALLBACK whose port is followed by junk instead of '/' (Realtek SDK overflow, CVE-2021-35393)");
+
+    public RuleInfo Info => Rule;
+
+    public void OnEvent(AnalyzerEvent e, RuleContext context)
+    {
+        if (e is not GenaMessage { Kind: "SUBSCRIBE", Callback: { } raw } g) return;
+        if (!TryFindJunkAfterPort(raw, out int at)) return;
+        context.Raise(Rule, e.Packet, "gena",
+            $"SUBSCRIBE {g.Path} to {e.Packet.Dst}: CALLBACK port followed by {Evidence.Quote(raw[at..], -1, 40)}: {Evidence.Quote(raw, -1, 80)}");
+    }
+
+    /// <summary>In <c>&lt;http://host:digits X</c>, X is neither '/' nor '&gt;': its index.</summary>
+    public static bool TryFindJunkAfterPort(string raw, out int at)
+    {
+        at = -1;
+        int open = raw.IndexOf("<http", StringComparison.OrdinalIgnoreCase);
+        if (open < 0) return false;
+        int scheme = raw.IndexOf("://", open, StringComparison.Ordinal);
+        if (scheme < 0) return false;
+        int hostStart = scheme + 3;
+        int colon;
+        if (hostStart < raw.Length && raw[hostStart] == '[')
+        {
+            int close = raw.IndexOf(']', hostStart);
+            if (close < 0 || close + 1 >= raw.Length || raw[close + 1] != ':') return false;
+            colon = close + 1;
+        }
+        else
+        {
+            colon = raw.IndexOfAny([':', '/', '>'], hostStart);
+            if (colon < 0 || raw[colon] != ':') return false;
+        }
+        int digits = colon + 1;
+        while (digits < raw.Length && char.IsAsciiDigit(raw[digits])) digits++;
+        if (digits == colon + 1 || digits - colon - 1 > 5 || digits >= raw.Length) return false;
+        if (raw[digits] is '/' or '>') return false;
+        at = digits;
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Dial;
+using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Http;
+using Analyzer.Decoding.Soap;
+using Analyzer.Events;
+using Analyzer.Output;
+
+namespace Analyzer.Rules.Soap;
+
+/// <summary>
+/// THREATS.md <c>soap-xml-xxe-bomb</c> (CVE-2021-28302, CVE-2015-6031, evil-ssdp XXE templates, and
+/// <c>ssdp-rogue-device</c> (e)): a DOCTYPE or ENTITY declaration, nesting past the parser's depth limit, or an
+/// oversized element name in any UPnP XML — a SOAP request or response, a GENA event, a device description, a DIAL
+/// document. UPnP never needs a DTD; a legitimate stack never sends one. Malformed XML alone does not count.
+/// </summary>
+public sealed class XmlBombRule : IRule
+{
+    public static readonly RuleInfo Rule = new("soap-xml-xxe-bomb", AlertCategory.ExploitAttempt, Severity.High,
+        "DOCTYPE/ENTITY, excessive nesting or an oversized element name in UPnP XML (SOAP, GENA, device description, DIAL)");
+
+    public RuleInfo Info => Rule;
+
+    public void OnEvent(AnalyzerEvent e, RuleContext context)
+    {
+        var (evidence, what) = e switch
+        {
+            SoapRequest r => (r.Evidence, $"SOAP {r.Action} request to {r.ControlUrl}"),
+            SoapResponse r => (r.Evidence, $"SOAP {r.Message}"),
+            GenaMessage g => (g.Evidence, $"GENA {g.Kind}"),
+            DescriptionMessage d => (d.Description.Evidence, $"device description {d.Location}"),
+            DialMessage d => (d.Evidence, $"DIAL {d.Kind}"),
+            _ => (default(XmlEvidence), ""),
+        };
+        if (!evidence.Doctype && !evidence.Entity && !evidence.TooDeep && !evidence.LongName) return;
+        var found = new List<string>();
+        if (evidence.Doctype) found.Add("DOCTYPE");
+        if (evidence.Entity) found.Add("ENTITY");
+        if (evidence.TooDeep) found.Add($"nesting over {SafeXml.MaxDepth}");
+        if (evidence.LongName) found.Add($"an element name over {SafeXml.MaxNameLength}");
+        context.Raise(Rule, e.Packet, e.Protocol, $"{what} from {e.Packet.Src} carries {string.Join(", ", found)}");
+    }
+}
