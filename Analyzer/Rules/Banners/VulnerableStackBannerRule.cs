@@ -53,7 +53,7 @@ public sealed class VulnerableStackBannerRule : IRule
     public static bool IsRealtekMiniigd(string? location, out NetAddress? host)
     {
         host = null;
-        if (!HttpUrl.TryParse(location, out var url) || url.Port != RealtekMiniigdPort) return false;
+        if (!UrlParts.TryParse(location, out var url) || url.Port != RealtekMiniigdPort) return false;
         foreach (var path in RealtekMiniigdPaths)
             if (url.Path.StartsWith(path, StringComparison.OrdinalIgnoreCase))
             {

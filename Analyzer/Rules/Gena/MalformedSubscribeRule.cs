@@ -54,9 +54,9 @@ public sealed class MalformedSubscribeRule : IRule
     {
         if (string.IsNullOrWhiteSpace(url)) return null;
         url = url.Trim();
-        if (url.Contains("://", StringComparison.Ordinal)) return HttpUrl.TryParse(url, out var abs) ? StripQuery(abs.Path) : null;
+        if (url.Contains("://", StringComparison.Ordinal)) return UrlParts.TryParse(url, out var abs) ? StripQuery(abs.Path) : null;
         if (url.StartsWith('/')) return StripQuery(url);
-        var basePath = HttpUrl.TryParse(baseUrl, out var b) ? b.Path : "/";
+        var basePath = UrlParts.TryParse(baseUrl, out var b) ? b.Path : "/";
         int slash = basePath.LastIndexOf('/');
         return StripQuery(basePath[..(slash + 1)] + url);
     }

@@ -33,7 +33,7 @@ public sealed class CastPortRule : IRule, IMappingRule
         if (e is not SsdpMessage { Kind: not SsdpKind.MSearch } ssdp) return;
         var type = ssdp.Kind == SsdpKind.Notify ? ssdp.Nt : ssdp.St;
         bool dial = SsdpTargets.Is(type, SsdpTargets.DialService);
-        bool castDescription = HttpUrl.TryParse(ssdp.Location, out var url)
+        bool castDescription = UrlParts.TryParse(ssdp.Location, out var url)
             && url.Path.StartsWith(CastDescriptionPath, StringComparison.OrdinalIgnoreCase)
             && (url.Address is null || url.Address == e.Packet.Src);
         if ((dial || castDescription) && context.Network.IsLan(e.Packet.Src)) _castDevices.Set(e.Packet.Src, true);

@@ -22,7 +22,7 @@ public sealed class RogueLocationRule : IRule
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         if (e is not SsdpMessage { Kind: not SsdpKind.MSearch } ssdp || ssdp.Location is not { } location) return;
-        if (!HttpUrl.TryParse(location, out var url) || url.Address is not { } host) return;
+        if (!UrlParts.TryParse(location, out var url) || url.Address is not { } host) return;
         var src = e.Packet.Src;
         var net = context.Network;
         if (host.IsV6 != src.IsV6 || net.SameDevice(host, src)) return;

@@ -4,17 +4,17 @@ using Analyzer.Decoding;
 namespace Analyzer.Rules.Text;
 
 /// <summary>
-/// The parts of an absolute http(s) URL taken from a decoded header value (LOCATION, CALLBACK): the host as written,
+/// The parts of an absolute URL taken from a decoded header value (LOCATION, CALLBACK): the host as written,
 /// the address when the host is an IP literal, the port and the path. Rules read header text, never bytes; this is
 /// the one place they split a URL.
 /// </summary>
-public readonly record struct HttpUrl(string Scheme, string Host, NetAddress? Address, int Port, string Path)
+public readonly record struct UrlParts(string Scheme, string Host, NetAddress? Address, int Port, string Path)
 {
     /// <summary>
     /// Parses <c>scheme://host[:port][/path]</c>; an IPv6 literal is bracketed and may carry a zone (<c>%eth0</c>,
     /// <c>%25eth0</c>). False for anything else (no scheme, empty host, a port that is not 1–65535 digits).
     /// </summary>
-    public static bool TryParse(string? text, out HttpUrl url)
+    public static bool TryParse(string? text, out UrlParts url)
     {
         url = default;
         if (string.IsNullOrEmpty(text)) return false;
@@ -59,7 +59,7 @@ public readonly record struct HttpUrl(string Scheme, string Host, NetAddress? Ad
         int zone = addressText.IndexOf('%');
         if (zone >= 0) addressText = addressText[..zone];
         NetAddress? address = NetAddress.TryParse(addressText, out var a) && LooksLikeLiteral(addressText) ? a : null;
-        url = new HttpUrl(scheme, host.ToString(), address, port, path);
+        url = new UrlParts(scheme, host.ToString(), address, port, path);
         return true;
     }
 
