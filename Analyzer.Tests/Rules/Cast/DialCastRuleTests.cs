@@ -78,4 +78,15 @@ public class DialCastRuleTests
         var alert = Assert.Single(AlertAssert.Only(alerts, "cast-probe-from-nonlan"));
         Assert.Equal(AlertCategory.Recon, alert.Category);
     }
+
+    [Fact]
+    public void ThePhoneReadingEurekaInfoOnTheLanIsNormal()
+    {
+        var alerts = new ScenarioCapture()
+            .Http(Client, 51000, Tv, 8008, HttpText.Request("GET", "/setup/eureka_info?options=detail", $"{Tv}:8008", null),
+                HttpText.Response("200 OK", "{\"name\":\"TV\"}", ("Content-Type", "application/json")), ClientMac, TvMac)
+            .Run().Alerts;
+
+        AlertAssert.None(alerts);
+    }
 }

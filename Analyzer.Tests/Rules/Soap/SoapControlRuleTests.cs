@@ -202,4 +202,35 @@ public class SoapControlRuleTests
     }
 
     private static string DescriptionBody() => Analyzer.Tests.Inventory.DescriptionInventoryTests.Description();
+
+    [Fact]
+    public void AShortPinholeToAHighPortIsNormal()
+    {
+        var s = new ScenarioCapture().Http(Client, 51000, Router, 5000,
+            HttpText.SoapRequest(Host, "/ctl/IP6FCtl", "urn:schemas-upnp-org:service:WANIPv6FirewallControl:1", "AddPinhole",
+                [("RemoteHost", ""), ("RemotePort", "0"), ("InternalClient", "fd00::20"), ("InternalPort", "3478"), ("Protocol", "17"), ("LeaseTime", "3600")]),
+            HttpText.SoapResponse("urn:schemas-upnp-org:service:WANIPv6FirewallControl:1", "AddPinhole", [("UniqueID", "7")]), ClientMac, RouterMac);
+
+        AlertAssert.None(s.Run().Alerts);
+    }
+
+    [Fact]
+    public void AFirmwareUpgradeWithPlainUrlsOnAnotherPathIsNotTheHuaweiExploit()
+    {
+        var s = new ScenarioCapture().Http(Client, 51000, Router, 5000,
+            HttpText.SoapRequest(Host, "/ctl/PPPConn", "urn:schemas-upnp-org:service:WANPPPConnection:1", "Upgrade",
+                [("NewStatusURL", "http://192.168.1.1/status"), ("NewDownloadURL", "http://updates.example/fw.bin")]), null, ClientMac, RouterMac);
+
+        Assert.DoesNotContain(s.Run().Alerts, a => a.Rule == "soap-huawei-hg532-upgrade");
+    }
+
+    [Fact]
+    public void AnAuthenticateWithARealMacAddressIsNormal()
+    {
+        var s = new ScenarioCapture().Http(Client, 51000, Router, 5000,
+            HttpText.SoapRequest(Host, "/soap/server_sa", "urn:NETGEAR-ROUTER:service:ParentalControl:1", "Authenticate",
+                [("NewMACAddress", "3C:A9:F4:A8:1F:EC")]), null, ClientMac, RouterMac);
+
+        AlertAssert.None(s.Run().Alerts);
+    }
 }
