@@ -3,6 +3,8 @@ using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
+using Analyzer.Rules.Mapping;
+using Analyzer.Rules.Soap;
 using Analyzer.Rules.Ssdp;
 
 namespace Analyzer.Rules;
@@ -29,9 +31,9 @@ public static class NetworkLearner
                 network.LearnRouter(p.Src);
                 if (pcp.ExternalAddress is { } assigned && pcp.Opcode == (byte)PcpOpcode.Map) network.LearnWanAddress(assigned);
                 break;
-            case SoapResponse { IsFault: false } soap when Soap.IgdServices.IsIgd(soap.ServiceType):
+            case SoapResponse { IsFault: false } soap when IgdServices.IsIgd(soap.ServiceType):
                 network.LearnRouter(p.Src);
-                if (soap.Action == "GetExternalIPAddress" && Mapping.IgdMappings.TryAddress(soap.Argument("NewExternalIPAddress")?.Trim(), out var wan))
+                if (soap.Action == "GetExternalIPAddress" && IgdMappings.TryAddress(soap.Argument("NewExternalIPAddress")?.Trim(), out var wan))
                     network.LearnWanAddress(wan);
                 break;
             case DescriptionMessage { Status: 200 } description

@@ -1,7 +1,9 @@
+using Analyzer.Decoding;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;
 using Analyzer.Rules.Banners;
+using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Ssdp;
@@ -18,7 +20,7 @@ public sealed class RogueBannerRule : IRule
     /// <summary>Responders remembered so that one gives one alert per aggregation window, whoever it answers.</summary>
     public const int MaxResponders = 1024;
 
-    private readonly Analyzer.Rules.State.BoundedTable<Analyzer.Decoding.NetAddress, long> _mutedUntil = new(MaxResponders);
+    private readonly BoundedTable<NetAddress, long> _mutedUntil = new(MaxResponders);
 
     public RuleInfo Info => Rule;
 

@@ -1,3 +1,4 @@
+using Analyzer.Decoding;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;
@@ -19,7 +20,7 @@ public sealed class RogueCloneRule : IRule
     /// <summary>UUIDs remembered with the first MAC and address that advertised them.</summary>
     public const int MaxUuids = 8192;
 
-    private readonly BoundedTable<string, (ulong Mac, Decoding.NetAddress Address)> _owners = new(MaxUuids);
+    private readonly BoundedTable<string, (ulong Mac, NetAddress Address)> _owners = new(MaxUuids);
     private readonly BoundedTable<(string Uuid, ulong Mac), bool> _reported = new(MaxUuids);
 
     public RuleInfo Info => Rule;
