@@ -21,8 +21,12 @@ public sealed class NetworkContext
 
     public NetworkContext(IEnumerable<IpPrefix>? lanPrefixes = null)
     {
-        LanPrefixes = (lanPrefixes ?? DefaultLanPrefixes).ToList();
+        _lan = (lanPrefixes ?? DefaultLanPrefixes).ToArray();
+        LanPrefixes = _lan;
     }
+
+    // An array, not the interface: IsLan runs many times per message and must not allocate an enumerator.
+    private readonly IpPrefix[] _lan;
 
     /// <summary>A copy with other LAN prefixes and the same routers, WAN addresses, controllers, ports and allowlist.</summary>
     public NetworkContext WithLanPrefixes(IEnumerable<IpPrefix> lanPrefixes)
@@ -73,6 +77,9 @@ public sealed class NetworkContext
     private int _learnedWan;
     private int _learnedRouters;
 
+    /// <summary>Grows whenever a router or WAN address is learned, so rules can re-judge only then.</summary>
+    public int Version { get; private set; }
+
     /// <summary>
     /// Learns the router's WAN address from traffic (GetExternalIPAddress, NAT-PMP and PCP answers). A private or
     /// CGNAT-looking answer from a double-NAT router is not public and is ignored when it is inside the LAN prefixes.
@@ -83,6 +90,7 @@ public sealed class NetworkContext
         if (_learnedWan >= MaxLearnedAddresses) return;
         _learnedWan++;
         WanAddresses.Add(address);
+        Version++;
     }
 
     /// <summary>Learns a router's LAN address: a LAN host that answers NAT-PMP/PCP or advertises an IGD.</summary>
@@ -92,6 +100,7 @@ public sealed class NetworkContext
         if (_learnedRouters >= MaxLearnedAddresses) return;
         _learnedRouters++;
         Routers.Add(address);
+        Version++;
     }
 
     /// <summary>LAN hosts whose MAC address is remembered; beyond it the least recently seen is forgotten.</summary>
@@ -139,7 +148,7 @@ public sealed class NetworkContext
 
     public bool IsLan(NetAddress a)
     {
-        foreach (var p in LanPrefixes)
+        foreach (var p in _lan)
             if (p.Contains(a)) return true;
         return false;
     }

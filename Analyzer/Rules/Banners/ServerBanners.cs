@@ -14,13 +14,14 @@ public sealed class ServerBanners
 
     private readonly BoundedTable<NetAddress, StackBanner> _stacks = new(MaxHosts);
     private readonly List<BannerSighting> _sightings = [];
+    private readonly BannerCache _banners = new();
 
     public void Observe(AnalyzerEvent e)
     {
         _sightings.Clear();
         BannerSources.Collect(e, _sightings);
         foreach (var s in _sightings)
-            if (s.Header == "SERVER" && BannerParser.Parse(s.Text) is { IsKnown: true } banner) _stacks.Set(s.Device, banner);
+            if (s.Header == "SERVER" && _banners.Parse(s.Text) is { IsKnown: true } banner) _stacks.Set(s.Device, banner);
     }
 
     public StackBanner? Of(NetAddress host) => _stacks.TryGet(host, out var banner) ? banner : null;

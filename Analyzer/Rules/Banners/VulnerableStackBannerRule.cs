@@ -26,8 +26,9 @@ public sealed class VulnerableStackBannerRule : IRule
 
     private static readonly string[] RealtekMiniigdPaths = ["/picdesc.xml", "/wanipcn.xml", "/simplecfg.xml"];
 
-    private readonly BoundedTable<(NetAddress Device, string Stack), bool> _reported = new(MaxReported);
+    private readonly BoundedTable<(NetAddress Device, string Stack, string? Version), bool> _reported = new(MaxReported);
     private readonly List<BannerSighting> _sightings = [];
+    private readonly BannerCache _banners = new();
 
     public RuleInfo Info => Rule;
 
@@ -38,14 +39,14 @@ public sealed class VulnerableStackBannerRule : IRule
         foreach (var s in _sightings)
         {
             if (!context.Network.IsHome(s.Device)) continue;
-            Report(e, s.Device, BannerParser.Parse(s.Text), $"{s.Header} {Evidence.Quote(s.Text)}", context);
+            Report(e, s.Device, _banners.Parse(s.Text), s, context);
         }
         if (e is SsdpMessage { Kind: not SsdpKind.MSearch } ssdp && IsRealtekMiniigd(ssdp.Location, out var host))
         {
             var device = host ?? e.Packet.Src;
             if (context.Network.IsHome(device))
                 Report(e, device, new StackBanner(KnownStacks.RealtekMiniigd, null, ssdp.Location!),
-                    $"LOCATION {Evidence.Quote(ssdp.Location)}", context);
+                    new BannerSighting(device, "LOCATION", ssdp.Location!), context);
         }
     }
 
@@ -53,6 +54,8 @@ public sealed class VulnerableStackBannerRule : IRule
     public static bool IsRealtekMiniigd(string? location, out NetAddress? host)
     {
         host = null;
+        // Cheap test first: nearly every LOCATION is on another port.
+        if (location is null || !location.Contains(":52869", StringComparison.Ordinal)) return false;
         if (!UrlParts.TryParse(location, out var url) || url.Port != RealtekMiniigdPort) return false;
         foreach (var path in RealtekMiniigdPaths)
             if (url.Path.StartsWith(path, StringComparison.OrdinalIgnoreCase))
@@ -63,12 +66,14 @@ public sealed class VulnerableStackBannerRule : IRule
         return false;
     }
 
-    private void Report(AnalyzerEvent e, NetAddress device, StackBanner? banner, string evidence, RuleContext context)
+    private void Report(AnalyzerEvent e, NetAddress device, StackBanner? banner, BannerSighting sighting, RuleContext context)
     {
-        var (cves, advisories) = KnownVulnerabilities.For(banner);
-        if (banner is null || (cves.Count == 0 && advisories.Count == 0)) return;
-        var key = (device, banner.ToString());
+        if (banner is not { IsKnown: true }) return;
+        var key = (device, banner.Stack, banner.Version?.Text);
         if (_reported.ContainsKey(key)) return;
+        var (cves, advisories) = KnownVulnerabilities.For(banner);
+        if (cves.Count == 0 && advisories.Count == 0) return;
+        var evidence = $"{sighting.Header} {Evidence.Quote(sighting.Text)}";
         _reported.Set(key, true);
         var known = cves.Count > 0 ? string.Join(", ", cves) : "no CVE";
         var extra = advisories.Count > 0 ? "; also " + string.Join(", ", advisories) : "";

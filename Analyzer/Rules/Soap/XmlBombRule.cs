@@ -23,16 +23,24 @@ public sealed class XmlBombRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        var (evidence, what) = e switch
+        var evidence = e switch
         {
-            SoapRequest r => (r.Evidence, $"SOAP {r.Action} request to {r.ControlUrl}"),
-            SoapResponse r => (r.Evidence, $"SOAP {r.Message}"),
-            GenaMessage g => (g.Evidence, $"GENA {g.Kind}"),
-            DescriptionMessage d => (d.Description.Evidence, $"device description {d.Location}"),
-            DialMessage d => (d.Evidence, $"DIAL {d.Kind}"),
-            _ => (default(XmlEvidence), ""),
+            SoapRequest r => r.Evidence,
+            SoapResponse r => r.Evidence,
+            GenaMessage g => g.Evidence,
+            DescriptionMessage d => d.Description.Evidence,
+            DialMessage d => d.Evidence,
+            _ => default,
         };
         if (!evidence.Doctype && !evidence.Entity && !evidence.TooDeep && !evidence.LongName) return;
+        var what = e switch
+        {
+            SoapRequest r => $"SOAP {r.Action} request to {r.ControlUrl}",
+            SoapResponse r => $"SOAP {r.Message}",
+            GenaMessage g => $"GENA {g.Kind}",
+            DescriptionMessage d => $"device description {d.Location}",
+            _ => $"DIAL {e.Message}",
+        };
         var found = new List<string>();
         if (evidence.Doctype) found.Add("DOCTYPE");
         if (evidence.Entity) found.Add("ENTITY");

@@ -27,7 +27,8 @@ public sealed class RogueBannerRule : IRule
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         if (e is not SsdpMessage { Kind: not SsdpKind.MSearch } ssdp) return;
-        if (BannerParser.Parse(ssdp.Server) is not { Stack: KnownStacks.EvilSsdp } banner) return;
+        if (ssdp.Server is not { } server || !server.Contains("eSSDP", StringComparison.OrdinalIgnoreCase)) return;
+        if (BannerParser.Parse(server) is not { Stack: KnownStacks.EvilSsdp } banner) return;
         if (_mutedUntil.TryGet(e.Packet.Src, out long until) && e.Packet.TimestampUs < until) return;
         _mutedUntil.Set(e.Packet.Src, e.Packet.TimestampUs + context.Thresholds.AggregationWindowUs);
         context.Raise(Rule, e.Packet, "ssdp",

@@ -25,13 +25,15 @@ public sealed class SearchFromWanRule : IRule
     public const int MaxMxSeconds = 120;
 
     private readonly List<(SsdpMessage Search, long DeadlineUs)> _waiting = [];
+    private int _networkVersion = -1;
 
     public RuleInfo Info => Rule;
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         var net = context.Network;
-        if (e is SsdpMessage { Kind: not SsdpKind.MSearch }) Settle(e.Packet.TimestampUs, context);
+        // Only a newly learned router or WAN address can turn a waiting search into one that reached the home.
+        if (_waiting.Count > 0 && context.Network.Version != _networkVersion) Settle(e.Packet.TimestampUs, context);
         if (e is not SsdpMessage { Kind: SsdpKind.MSearch } ssdp || !net.IsForeign(e.Packet.Src)) return;
         if (net.IsHome(e.Packet.Dst))
         {
@@ -49,11 +51,13 @@ public sealed class SearchFromWanRule : IRule
 
     private void Settle(long nowUs, RuleContext context)
     {
+        _networkVersion = context.Network.Version;
         for (int i = _waiting.Count - 1; i >= 0; i--)
         {
             var (search, deadline) = _waiting[i];
             if (context.Network.IsHome(search.Packet.Dst)) Raise(search, context);
-            else if (nowUs <= deadline) continue;
+            // Past its answer window, or from another timeline (a capture read after a later one).
+            else if (nowUs <= deadline && nowUs >= search.Packet.TimestampUs) continue;
             _waiting.RemoveAt(i);
         }
     }

@@ -27,7 +27,9 @@ public sealed class UsnOverflowRule : IRule
         int limit = context.Thresholds.SsdpMaxFieldLength;
         foreach (var id in Checked)
         {
-            if (ssdp.Find(id) is not { } header || UuidSearchOverflowRule.Owns(ssdp, header, context.Thresholds)) continue;
+            // No part can be longer than the whole value.
+            if (ssdp.Find(id) is not { RawLength: var length } header || length <= limit) continue;
+            if (UuidSearchOverflowRule.Owns(ssdp, header, context.Thresholds)) continue;
             int component = SsdpFieldShape.LongestComponent(header), udn = SsdpFieldShape.UdnLength(header);
             if (component <= limit && udn <= limit) continue;
             var what = udn > limit ? $"a UDN of {udn} bytes" : $"a component of {component} bytes";
