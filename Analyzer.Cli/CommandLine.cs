@@ -49,6 +49,11 @@ public static class CommandLine
                 Console.CancelKeyPress -= onCancel;
             }
         }
+        catch (Learning.ModelFileException e)
+        {
+            CliConsole.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (CaptureException e)
         {
             CliConsole.Error(e.Message);

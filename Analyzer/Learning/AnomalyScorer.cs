@@ -32,7 +32,8 @@ public sealed class AnomalyScorer
             .OrderByDescending(i => _residual[i] * _residual[i])
             .ThenBy(i => i)
             .Take(count)
-            .Select(i => new FeatureContribution(HostWindowFeatures.Names[i], raw[i], _residual[i] * _residual[i] / total))
+            .Select(i => new FeatureContribution(HostWindowFeatures.Names[i], raw[i],
+                HostWindowFeatures.All[i].FromModel(_model.Projection.Mean[i]), _residual[i] * _residual[i] / total))
             .ToList();
     }
 }

@@ -23,4 +23,12 @@ public sealed class FeatureDefinition
         FeatureScale.Ratio => (float)Math.Log2(Math.Max(raw, double.Epsilon)),
         _ => (float)raw,
     };
+
+    /// <summary>The raw value that a model value stands for (the inverse of <see cref="ToModel"/>).</summary>
+    public double FromModel(double value) => Scale switch
+    {
+        FeatureScale.Count or FeatureScale.Bytes or FeatureScale.Seconds => Math.Pow(2, value) - 1,
+        FeatureScale.Ratio => Math.Pow(2, value),
+        _ => value,
+    };
 }

@@ -127,7 +127,7 @@ public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
         double threshold = _scorer.Threshold;
         var top = _scorer.Explain(w.Raw, ExplainedFeatures);
         var inv = CultureInfo.InvariantCulture;
-        string weights = string.Join(", ", top.Select(c => string.Create(inv, $"{c.Name}={c.RawValue:0.##} ({c.Share:P0})")));
+        string weights = string.Join(", ", top.Select(c => string.Create(inv, $"{c.Name}={c.RawValue:0.##} (usual {c.Usual:0.##}, {c.Share * 100:0}%)")));
         _output.OnAlert(new Alert
         {
             TimestampUs = w.FirstEventUs,

@@ -55,7 +55,8 @@ internal sealed class PcaProjection
 
     private static PcaModelParameters? Find(ITransformer transformer) => transformer switch
     {
-        AnomalyPredictionTransformer<PcaModelParameters> anomaly => anomaly.Model,
+        // A loaded model's transformer is typed by what the file says, not PcaModelParameters: test the model itself.
+        IPredictionTransformer<object> { Model: PcaModelParameters pca } => pca,
         IEnumerable<ITransformer> chain => chain.Select(Find).LastOrDefault(p => p is not null),
         _ => null,
     };
