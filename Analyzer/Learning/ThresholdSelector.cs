@@ -8,7 +8,7 @@ public static class ThresholdSelector
 
     /// <summary>
     /// With attack windows: the cut that maximizes F1 (ties: the higher cut, fewer false alarms), placed halfway
-    /// to the next lower score so that it does not sit on a validation window. Without: the
+    /// to the next lower score so that it does not sit on a validation window. Without: just above the
     /// <see cref="BenignQuantile"/> quantile of the benign scores.
     /// </summary>
     public static (double Threshold, string Rule) Choose(IReadOnlyList<double> scores, IReadOnlyList<bool> isAttack)
@@ -16,8 +16,9 @@ public static class ThresholdSelector
         int attacks = isAttack.Count(a => a);
         if (scores.Count == 0) throw new ArgumentException("no validation windows", nameof(scores));
         if (attacks == 0 || attacks == scores.Count)
-            return (Quantile(scores.Where((_, i) => !isAttack[i]).DefaultIfEmpty(0).ToList(), BenignQuantile),
-                $"quantile {BenignQuantile} of benign validation scores");
+            // Just above the quantile: a window is flagged when it scores higher than that share of benign windows.
+            return (Math.BitIncrement(Quantile(scores.Where((_, i) => !isAttack[i]).DefaultIfEmpty(0).ToList(), BenignQuantile)),
+                $"just above quantile {BenignQuantile} of benign validation scores");
 
         var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
         double bestF1 = -1, bestCut = scores[order[0]];
