@@ -3,6 +3,7 @@ using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
 using Analyzer.Cli.Commands.Interfaces;
 using Analyzer.Cli.Commands.Sniff;
+using Analyzer.Cli.Commands.Train;
 
 namespace Analyzer.Cli;
 
@@ -19,6 +20,7 @@ public static class CommandLine
             AnalyzeCommandDefinition.Create(),
             SniffCommandDefinition.Create(),
             InterfacesCommandDefinition.Create(),
+            TrainCommandDefinition.Create(),
         };
         return root;
     }
