@@ -82,7 +82,7 @@ public static class HostWindowFeatures
             c => c.GenaCallbackForeign),
         new("gena_notify_sent", FeatureScale.Count, "GENA event NOTIFY messages sent", c => c.GenaNotifySent),
         new("dial_cast_requests", FeatureScale.Count, "DIAL and Cast control requests sent", c => c.DialCastRequests),
-        new("description_fetches", FeatureScale.Count, "device/service description requests sent", c => c.DescriptionFetches),
+        new("description_fetches", FeatureScale.Count, "device descriptions the host fetched", c => c.DescriptionFetches),
     ];
 
     private static readonly string[] FeatureNames = Definitions.Select(d => d.Name).ToArray();

@@ -39,14 +39,15 @@ internal static class HttpFamilyTally
                 if (Field(e, "status") is null) c.DialCastRequests++;
                 break;
             case "description":
-                if (HasDtd(e, out bool isResponse) ) c.XmlDtd++;
-                if (!isResponse) c.DescriptionFetches++;
+                // One event per fetch, reported with the response: the sender is the device that served it.
+                if (HasDtd(e)) c.XmlDtd++;
                 break;
         }
     }
 
     public static void Received(AnalyzerEvent e, HostWindowCounters c)
     {
+        if (e.Protocol == "description") c.DescriptionFetches++;
         if (e.Protocol != "soap" || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
         c.SoapFaultsReceived++;
         if (Field(e, "action") is { } action && AddActions.Contains(action)) c.MappingFailuresReceived++;
@@ -106,16 +107,11 @@ internal static class HttpFamilyTally
         return false;
     }
 
-    private static bool HasDtd(AnalyzerEvent e, out bool isResponse)
+    private static bool HasDtd(AnalyzerEvent e)
     {
-        bool dtd = false;
-        isResponse = false;
         foreach (var (name, value) in e.Fields())
-        {
-            if (name == "status") isResponse = true;
-            else if (name is "doctype" or "entity") dtd |= value == "1";
-        }
-        return dtd;
+            if (name is "doctype" or "entity" && value == "1") return true;
+        return false;
     }
 
     private static string? Field(AnalyzerEvent e, string name)
