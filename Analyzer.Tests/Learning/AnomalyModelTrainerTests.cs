@@ -64,6 +64,19 @@ public class AnomalyModelTrainerTests
     }
 
     [Fact]
+    public void TheRankIsChosenOnValidationUnlessGiven()
+    {
+        var windows = SyntheticWindows.Make(seed: 3);
+        var chosen = AnomalyModelTrainer.Train(windows, Options).Metadata;
+        Assert.Contains(chosen.Rank, AnomalyModelTrainer.RankCandidates);
+        Assert.StartsWith("best validation F1 of ranks 4, 8, 12, 16, 24, 32", chosen.RankRule);
+
+        var given = AnomalyModelTrainer.Train(windows, Options with { Rank = 5 }).Metadata;
+        Assert.Equal((5, "given"), (given.Rank, given.RankRule));
+        Assert.Equal(AnomalyModelTrainer.DefaultRank, AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata.Rank);
+    }
+
+    [Fact]
     public void WithoutAttackLabelsTheThresholdIsAQuantileOfBenignValidationScores()
     {
         var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options);

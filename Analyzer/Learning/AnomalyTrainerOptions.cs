@@ -6,8 +6,11 @@ public sealed record AnomalyTrainerOptions
     /// <summary>Seeds the data split, ML.NET and the randomized PCA: the same seed and data give the same model.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Principal components kept: the dimensions of "normal" (fewer than features and training rows).</summary>
-    public int Rank { get; init; } = 8;
+    /// <summary>
+    /// Principal components kept: the dimensions of "normal" (fewer than features and training rows). Null chooses
+    /// among <see cref="AnomalyModelTrainer.RankCandidates"/> by validation F1.
+    /// </summary>
+    public int? Rank { get; init; }
 
     /// <summary>Extra random projections of the randomized SVD, for accuracy of the leading components.</summary>
     public int Oversampling { get; init; } = 20;

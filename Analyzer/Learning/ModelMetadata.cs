@@ -21,6 +21,8 @@ public sealed record ModelMetadata
     public required string ThresholdRule { get; init; }
     public required int Seed { get; init; }
     public required int Rank { get; init; }
+    /// <summary>How the rank was chosen: given, best validation F1 among candidates, or the default.</summary>
+    public string RankRule { get; init; } = "";
     public required int Oversampling { get; init; }
     public required TrainingData Data { get; init; }
     public required DetectionMetrics Validation { get; init; }

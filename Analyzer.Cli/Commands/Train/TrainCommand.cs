@@ -91,7 +91,7 @@ public static class TrainCommand
         var m = result.Metadata;
         var d = m.Data;
         output.WriteLine($"split (seed {m.Seed}, by host and capture): train {d.TrainBenignWindows} benign; validation {d.ValidationBenignWindows} benign + {d.ValidationAttackWindows} attack; test {d.TestBenignWindows} benign + {d.TestAttackWindows} attack");
-        output.WriteLine(string.Create(inv, $"model: randomized PCA, rank {m.Rank}; threshold {m.Threshold:0.####} ({m.ThresholdRule})"));
+        output.WriteLine(string.Create(inv, $"model: randomized PCA, rank {m.Rank} ({m.RankRule}); threshold {m.Threshold:0.####} ({m.ThresholdRule})"));
         output.WriteLine("validation: " + MetricsLine(m.Validation));
         output.WriteLine("held-out test: " + (m.Test is { } test ? MetricsLine(test) : "no windows left for a test split"));
 

@@ -31,10 +31,9 @@ public static class TrainCommandDefinition
         DefaultValueFactory = _ => FeatureExtractor.DefaultWindowUs / 1e6,
     };
 
-    public static readonly Option<int> Rank = new("--rank")
+    public static readonly Option<int?> Rank = new("--rank")
     {
-        Description = "Principal components the model keeps as 'normal'",
-        DefaultValueFactory = _ => new AnomalyTrainerOptions().Rank,
+        Description = "Principal components the model keeps as 'normal' (default: chosen on the validation split)",
     };
 
     public static readonly Option<string[]> Lan = CommonOptions.Lan();
@@ -42,7 +41,7 @@ public static class TrainCommandDefinition
     public static Command Create()
     {
         Window.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 3600) r.AddError("--window must be between 0 and 3600 seconds"); });
-        Rank.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--rank must be at least 1"); });
+        Rank.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--rank must be at least 1"); });
         var command = new Command("train", "Train the anomaly model on labelled captures; print held-out precision, recall, F1 and AUC")
         {
             Labels, Out, Seed, Window, Rank, Lan,
