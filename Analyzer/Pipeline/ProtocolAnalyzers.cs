@@ -9,5 +9,5 @@ public static class ProtocolAnalyzers
 {
     public static IDatagramAnalyzer[] CreateDatagramAnalyzers() => [new SsdpAnalyzer(), new NatPmpAnalyzer()];
 
-    public static ISegmentAnalyzer? CreateSegmentAnalyzer() => null;
+    public static ISegmentAnalyzer? CreateSegmentAnalyzer() => new Analyzer.Decoding.Http.HttpStreamAnalyzer();
 }

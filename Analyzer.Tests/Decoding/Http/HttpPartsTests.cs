@@ -1,0 +1,61 @@
+using System.Text;
+using Analyzer.Decoding.Http;
+
+namespace Analyzer.Tests.Decoding.Http;
+
+public class HttpPartsTests
+{
+    [Theory]
+    [InlineData("1a", 0x1A)]
+    [InlineData("1A\r", 0x1A)]
+    [InlineData("0", 0)]
+    [InlineData("ff;name=value", 0xFF)]
+    [InlineData("  10 ; x", 0x10)]
+    [InlineData("80000000", 0x80000000L)]
+    [InlineData("ffffffffffffffffffff", long.MaxValue)]
+    public void AChunkSizeLineGivesItsSize(string line, long size)
+    {
+        Assert.True(ChunkSizeLine.TryParse(Encoding.ASCII.GetBytes(line), out long parsed));
+        Assert.Equal(size, parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("zz")]
+    [InlineData("-1")]
+    [InlineData("12 34")]
+    public void AMalformedChunkSizeLineIsRejected(string line) =>
+        Assert.False(ChunkSizeLine.TryParse(Encoding.ASCII.GetBytes(line), out _));
+
+    [Theory]
+    [InlineData("http://192.168.1.20:2869/upnp/eventing/abc", "192.168.1.20", 2869, "/upnp/eventing/abc")]
+    [InlineData("http://[fe80::1%25eth0]:49152/x?y", "fe80::1%25eth0", 49152, "/x?y")]
+    [InlineData("HTTP://Printer.local", "Printer.local", 80, "")]
+    [InlineData("https://user:pw@cloud.example/cb", "cloud.example", 443, "/cb")]
+    [InlineData("http://1.2.3.4:5000AAAA", "1.2.3.4", -1, "")]
+    [InlineData("http://1.2.3.4:99999/", "1.2.3.4", -1, "/")]
+    [InlineData("/relative/path", "", 0, "/relative/path")]
+    public void AUrlIsSplitIntoHostPortAndPath(string url, string host, int port, string path)
+    {
+        var parsed = HttpUrl.Parse(url);
+        Assert.Equal(host, parsed.Host);
+        Assert.Equal(port, parsed.Port);
+        Assert.Equal(path, parsed.Path);
+    }
+
+    [Theory]
+    [InlineData("GET ", HttpStartProbeResult.Yes)]
+    [InlineData("M-POST /x", HttpStartProbeResult.Yes)]
+    [InlineData("HTTP/1.0 200", HttpStartProbeResult.Yes)]
+    [InlineData("SUBSC", HttpStartProbeResult.NeedMore)]
+    [InlineData("H", HttpStartProbeResult.NeedMore)]
+    [InlineData("", HttpStartProbeResult.NeedMore)]
+    [InlineData("GETX", HttpStartProbeResult.No)]
+    [InlineData("\u0016\u0003\u0001", HttpStartProbeResult.No)]
+    [InlineData("SSH-2.0", HttpStartProbeResult.No)]
+    [InlineData("HTTP/2 200", HttpStartProbeResult.No)]
+    public void TheStartProbeRecognizesMessageStarts(string text, HttpStartProbeResult expected) =>
+        Assert.Equal((int)expected, (int)HttpStartProbe.Probe(Encoding.Latin1.GetBytes(text)));
+
+    public enum HttpStartProbeResult { No, NeedMore, Yes }
+}

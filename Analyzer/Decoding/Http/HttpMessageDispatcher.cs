@@ -1,0 +1,97 @@
+using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Dial;
+using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Soap;
+using Analyzer.Events;
+
+namespace Analyzer.Decoding.Http;
+
+/// <summary>
+/// Hands each kept message to the decoder of its kind, records the request's event for its response, and keeps
+/// what one message teaches about later ones (the DIAL application URLs of device descriptions).
+/// </summary>
+internal sealed class HttpMessageDispatcher
+{
+    public DialApplicationUrls DialUrls { get; } = new();
+
+    public void Dispatch(HttpMessage message, in PacketInfo packet, IEventSink sink)
+    {
+        if (message.IsRequest) DispatchRequest(message, packet, sink);
+        else DispatchResponse(message, packet, sink);
+    }
+
+    private static void DispatchRequest(HttpMessage message, in PacketInfo packet, IEventSink sink)
+    {
+        AnalyzerEvent? decoded = message.Kind switch
+        {
+            HttpMessageKind.Soap => SoapDecoder.DecodeRequest(message, packet),
+            HttpMessageKind.Gena => GenaDecoder.DecodeRequest(message, packet),
+            HttpMessageKind.Dial or HttpMessageKind.DialDeviceDescription => DialDecoder.DecodeRequest(message, packet),
+            HttpMessageKind.Cast => CastDecoder.DecodeRequest(message, packet),
+            _ => null,
+        };
+        if (message.Pending is { } pending)
+        {
+            pending.Event = decoded;
+            pending.RequestFrame = packet.FrameNumber;
+            // The event's text comes from the body and is capped by it.
+            if (decoded is not null) pending.EstimatedBytes += 512 + 2L * message.BodyStored;
+            // A POST with a SOAPAction that is not UPnP (HNAP, web services): its response is not read either.
+            if (decoded is null && message.Kind == HttpMessageKind.Soap) pending.Kind = HttpMessageKind.Other;
+        }
+        if (decoded is not null) sink.OnEvent(decoded);
+    }
+
+    private void DispatchResponse(HttpMessage message, in PacketInfo packet, IEventSink sink)
+    {
+        var pending = message.Pending;
+        switch (message.Kind)
+        {
+            case HttpMessageKind.Soap:
+                Emit(sink, SoapDecoder.DecodeResponse(message, pending?.Event as SoapRequest, packet));
+                break;
+            case HttpMessageKind.Gena:
+                Emit(sink, GenaDecoder.DecodeResponse(message, pending, packet));
+                break;
+            case HttpMessageKind.Dial:
+                Emit(sink, DialDecoder.DecodeResponse(message, pending, packet));
+                break;
+            case HttpMessageKind.Cast:
+                Emit(sink, CastDecoder.DecodeResponse(message, pending, packet));
+                break;
+            case HttpMessageKind.DialDeviceDescription or HttpMessageKind.Fetch:
+                DeviceDescriptionResponse(message, pending, packet, sink);
+                break;
+            case HttpMessageKind.Unpaired:
+                if (!Emit(sink, SoapDecoder.DecodeResponse(message, null, packet)))
+                    DeviceDescriptionResponse(message, null, packet, sink);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A description fetch: a DIAL server answers with an Application-URL header (a dial row, and the prefix is
+    /// learned), and the XML, when it is a device description, gives the description row.
+    /// </summary>
+    private void DeviceDescriptionResponse(HttpMessage message, PendingRequest? pending, in PacketInfo packet, IEventSink sink)
+    {
+        string? applicationUrl = message.Header("Application-URL"u8);
+        if (applicationUrl is not null)
+        {
+            DialUrls.Learn(applicationUrl, packet.Src, packet.SrcPort);
+            sink.OnEvent(DialDecoder.DecodeDeviceDescriptionResponse(message, pending, packet));
+        }
+        else if (message.Kind == HttpMessageKind.DialDeviceDescription)
+        {
+            sink.OnEvent(DialDecoder.DecodeDeviceDescriptionResponse(message, pending, packet));
+        }
+        Emit(sink, DescriptionDecoder.Decode(message, pending, packet));
+    }
+
+    private static bool Emit(IEventSink sink, AnalyzerEvent? e)
+    {
+        if (e is null) return false;
+        sink.OnEvent(e);
+        return true;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Analyzer.Decoding.Http;
+
+/// <summary>What a message is to the UPnP-family decoders, decided from its request line and headers.</summary>
+public enum HttpMessageKind : byte
+{
+    /// <summary>Nothing any decoder reads; only its framing is followed.</summary>
+    Other,
+    /// <summary>POST or M-POST with a SOAPAction header.</summary>
+    Soap,
+    /// <summary>SUBSCRIBE, UNSUBSCRIBE or NOTIFY (GENA eventing over TCP).</summary>
+    Gena,
+    /// <summary>DIAL application resource: /apps/&lt;name&gt;.</summary>
+    Dial,
+    /// <summary>GET /ssdp/device-desc.xml: the DIAL device description with its Application-URL.</summary>
+    DialDeviceDescription,
+    /// <summary>Cast local API: /setup/….</summary>
+    Cast,
+    /// <summary>Any other GET: its response may be a UPnP device description.</summary>
+    Fetch,
+    /// <summary>A response whose request was not seen.</summary>
+    Unpaired,
+}
