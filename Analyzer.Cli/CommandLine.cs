@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
+using Analyzer.Cli.Commands.Generate;
 using Analyzer.Cli.Commands.Interfaces;
 using Analyzer.Cli.Commands.Sniff;
 using Analyzer.Cli.Commands.Train;
@@ -20,6 +21,7 @@ public static class CommandLine
             AnalyzeCommandDefinition.Create(),
             SniffCommandDefinition.Create(),
             InterfacesCommandDefinition.Create(),
+            GenerateCommandDefinition.Create(),
             TrainCommandDefinition.Create(),
         };
         return root;

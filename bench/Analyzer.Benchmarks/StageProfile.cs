@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Analyzer.Capture;
+using Analyzer.Decoding;
+using Analyzer.Decoding.Http;
+using Analyzer.Decoding.Ip;
+using Analyzer.Decoding.Link;
+using Analyzer.Events;
+using Analyzer.Flows;
+using Analyzer.Pipeline;
+
+namespace Analyzer.Benchmarks;
+
+/// <summary>`stages FILE`: time of each pipeline stage added one at a time, to see where a capture's time goes.</summary>
+internal static class StageProfile
+{
+    private sealed class NullFlowSink : IFlowSink { public void OnFlowEnd(FlowRecord flow) { } }
+
+    private sealed class Stage(int depth) : IFrameConsumer
+    {
+        private readonly FlowTable _flows = new(new NullFlowSink());
+        private readonly HttpStreamAnalyzer _http = new();
+        private readonly EventList _sink = new();
+        public long Count;
+
+        public void OnFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame, int wireLength)
+        {
+            if (FrameDecoder.Decode(linkType, frame, out var ip, out _) != FrameResult.Ip) return;
+            Count++;
+            if (depth < 2 || ip.Protocol != 6) return;
+            if (!TransportHeader.TryReadTcp(ip.Payload, out var sp, out var dp, out var seq, out var ack, out var flags, out var payload)) return;
+            var info = new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Tcp, TcpSeq = seq, TcpAck = ack, TcpFlags = flags };
+            if (depth >= 3) _flows.Track(info, frame.Length);
+            if (depth >= 4) _http.OnSegment(info, payload, _sink);
+        }
+    }
+
+    public static int Run(string file)
+    {
+        foreach (var (name, depth) in new[] { ("read+decode", 1), ("+tcp header", 2), ("+flows", 3), ("+http", 4) })
+        {
+            var stage = new Stage(depth);
+            var clock = Stopwatch.StartNew();
+            var result = new PcapFileSource(file).Run(stage);
+            Console.WriteLine($"{name,-14} {result.Packets / clock.Elapsed.TotalSeconds,12:N0} packets/s");
+        }
+        using var dir = new TempOutputs();
+        var settings = new PipelineSettings { AlertsPath = dir.Alerts };
+        var clock2 = Stopwatch.StartNew();
+        using (var pipeline = new AnalyzerPipeline(settings))
+        {
+            var r = new PcapFileSource(file).Run(pipeline);
+            pipeline.Finish();
+            Console.WriteLine($"{"pipeline",-14} {r.Packets / clock2.Elapsed.TotalSeconds,12:N0} packets/s");
+        }
+        return 0;
+    }
+
+    private sealed class TempOutputs : IDisposable
+    {
+        public string Alerts { get; } = Path.GetTempFileName();
+        public void Dispose() => File.Delete(Alerts);
+    }
+}
