@@ -5,6 +5,7 @@ using Analyzer.Cli.Commands.Generate;
 using Analyzer.Cli.Commands.Interfaces;
 using Analyzer.Cli.Commands.Rules;
 using Analyzer.Cli.Commands.Sniff;
+using Analyzer.Cli.Commands.Train;
 
 namespace Analyzer.Cli;
 
@@ -23,6 +24,7 @@ public static class CommandLine
             InterfacesCommandDefinition.Create(),
             RulesCommandDefinition.Create(),
             GenerateCommandDefinition.Create(),
+            TrainCommandDefinition.Create(),
         };
         return root;
     }
@@ -54,6 +56,11 @@ public static class CommandLine
             }
         }
         catch (Analyzer.Configuration.ConfigException e)
+        {
+            CliConsole.Error(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Learning.ModelFileException e)
         {
             CliConsole.Error(e.Message);
             return ExitCodes.BadInput;

@@ -62,4 +62,17 @@ public static class CommonOptions
     {
         Description = "Do not run the detection rules (decode and log only)",
     };
+
+    /// <summary>Where analyze and sniff look for the model when --model is not given (relative to the working directory).</summary>
+    public const string DefaultModelPath = "models/upnp-anomaly.zip";
+
+    public static Option<string?> Model() => new("--model")
+    {
+        Description = $"Learned model that scores host windows and raises anomaly alerts (default: {DefaultModelPath} when present; its .json metadata must sit beside it)",
+    };
+
+    public static Option<bool> NoModel() => new("--no-model")
+    {
+        Description = "Run without the learned model (no scores, no anomaly alerts)",
+    };
 }

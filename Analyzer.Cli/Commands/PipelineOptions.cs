@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analyzer.Configuration;
+using Analyzer.Learning;
 using Analyzer.Pipeline;
 using Analyzer.Rules;
 
@@ -17,6 +18,11 @@ public sealed class PipelineOptions
     public Option<string?> Config { get; } = CommonOptions.Config();
     public Option<string[]> Lan { get; } = CommonOptions.Lan();
     public Option<bool> NoRules { get; } = CommonOptions.NoRules();
+    public Option<string?> Model { get; } = CommonOptions.Model();
+    public Option<bool> NoModel { get; } = CommonOptions.NoModel();
+
+    /// <summary>Set by <see cref="ToSettings"/> when the default model was not found: the verb says so once.</summary>
+    public string? ModelNote { get; private set; }
 
     public void AddTo(Command command)
     {
@@ -29,12 +35,16 @@ public sealed class PipelineOptions
         command.Add(Config);
         command.Add(Lan);
         command.Add(NoRules);
+        command.Add(Model);
+        command.Add(NoModel);
     }
 
     /// <summary>
     /// The settings the options ask for: the configuration file first (when given), then the command line, whose
-    /// <c>--lan</c> replaces the file's LAN prefixes. Throws <see cref="ConfigException"/> (one line) for a bad file.
+    /// <c>--lan</c> replaces the file's LAN prefixes.
     /// </summary>
+    /// <exception cref="ConfigException">The configuration file cannot be used (one line).</exception>
+    /// <exception cref="ModelFileException">An explicit --model (or a present default model) cannot be used.</exception>
     public PipelineSettings ToSettings(ParseResult parse)
     {
         var settings = new PipelineSettings
@@ -46,10 +56,21 @@ public sealed class PipelineOptions
             DevicesPath = parse.GetValue(Devices),
             AllFlows = parse.GetValue(AllFlows),
             RulesEnabled = !parse.GetValue(NoRules),
+            Model = LoadModel(parse),
         };
         if (parse.GetValue(Config) is { } configPath) settings = SensorConfigApplier.ApplyFile(configPath, settings);
         var lan = parse.GetValue(Lan);
         if (lan is { Length: > 0 }) settings = settings with { Network = settings.Network.WithLanPrefixes(lan.Select(IpPrefix.Parse)) };
         return settings;
+    }
+
+    private AnomalyModel? LoadModel(ParseResult parse)
+    {
+        ModelNote = null;
+        if (parse.GetValue(NoModel)) return null;
+        if (parse.GetValue(Model) is { } explicitPath) return AnomalyModel.Load(explicitPath);
+        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(CommonOptions.DefaultModelPath);
+        ModelNote = $"note: no model at {CommonOptions.DefaultModelPath}: ran without the learned model (see --model, 'analyzer train')";
+        return null;
     }
 }

@@ -31,7 +31,7 @@ public static class PipelineRunner
             pipeline.Finish();
             stats = pipeline.Statistics;
         }
-        return new Run(counter, stats, File.ReadAllText(settings.AlertsPath), results);
+        return new Run(counter, stats, File.ReadAllText(settings.AlertsPath!), results);
     }
 
     public static Run Analyze(params string[] files) => Analyze(files, null);

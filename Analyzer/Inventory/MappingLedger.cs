@@ -1,5 +1,6 @@
 using Analyzer.Decoding;
 using Analyzer.Events;
+using Analyzer.Pipeline;
 using Analyzer.Rules;
 using Analyzer.Rules.Mapping;
 
@@ -11,7 +12,7 @@ namespace Analyzer.Inventory;
 /// row per granted mapping whose lifetime runs out in capture time without renewal or deletion. Rows are written
 /// when the outcome is known, so a request may follow a later one by up to the answer timeout.
 /// </summary>
-public sealed class MappingLedger : IEventSink, IDisposable
+public sealed class MappingLedger : IEventSink, ICaptureObserver, IDisposable
 {
     /// <summary>Granted mappings watched for expiry; beyond it the one expiring soonest is no longer watched.</summary>
     public const int MaxWatched = 16_384;
@@ -62,12 +63,16 @@ public sealed class MappingLedger : IEventSink, IDisposable
     public void OnAnomaly(DecodeAnomaly anomaly) { }
 
     /// <summary>Capture (or wall-clock, when live) time advanced: unanswered requests and lapsed mappings are written.</summary>
-    public void Tick(long nowUs)
+    public void Advance(long nowUs)
     {
         CloseGap(nowUs);
         _correlator.Expire(nowUs - _answerTimeoutUs, _onRecord);
         ExpireLive(nowUs);
     }
+
+    // Mappings and waiting requests outlive a capture file: the next file may continue the same recording, and
+    // BeginCapture decides what the gap between them means.
+    public void EndCapture() { }
 
     /// <summary>End of input: waiting requests are written as unanswered; mappings still live are not expired.</summary>
     public void Finish()

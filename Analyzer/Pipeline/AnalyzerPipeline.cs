@@ -5,6 +5,7 @@ using Analyzer.Decoding.Link;
 using Analyzer.Events;
 using Analyzer.Flows;
 using Analyzer.Inventory;
+using Analyzer.Learning;
 using Analyzer.Output;
 using Analyzer.Rules;
 
@@ -25,6 +26,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private readonly FragmentReassembler _fragments = new();
     private readonly FlowTable _flows;
     private readonly RuleEngine? _rules;
+    private readonly ModelStage? _model;
     private readonly EventCsvWriter? _eventWriter;
     private readonly FlowCsvWriter? _flowWriter;
     private readonly AlertCsvWriter? _alertWriter;
@@ -45,8 +47,11 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         var alertSinks = new List<IAlertSink>();
         try
         {
-            _alertWriter = new AlertCsvWriter(settings.AlertsPath);
-            alertSinks.Add(_alertWriter);
+            if (settings.AlertsPath is not null)
+            {
+                _alertWriter = new AlertCsvWriter(settings.AlertsPath);
+                alertSinks.Add(_alertWriter);
+            }
             if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
             if (settings.EventsPath is not null) _eventWriter = new EventCsvWriter(settings.EventsPath);
             if (settings.FlowsPath is not null) _flowWriter = new FlowCsvWriter(settings.FlowsPath, settings.AllFlows);
@@ -58,13 +63,22 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             Dispose();
             throw;
         }
+        IAlertSink ruleSink = new AlertFanOut(Statistics, alertSinks);
+        if (settings.Model is not null)
+        {
+            // The model scores rule alerts (it holds them until their window closes) and raises its own.
+            _model = new ModelStage(settings.Model, settings.Network, settings.Thresholds.AggregationWindowUs, ruleSink);
+            ruleSink = _model;
+            AddObserver(_model);
+        }
         if (settings.RulesEnabled)
-            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, new AlertFanOut(Statistics, alertSinks), settings.RuleSettings);
+            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, ruleSink, settings.RuleSettings);
     }
 
     public PipelineSettings Settings { get; }
     public PipelineStatistics Statistics { get; } = new();
     public RuleEngine? Rules => _rules;
+    public ModelStage? Model => _model;
 
     /// <summary>Flows in the table now.</summary>
     public int ActiveFlows => _flows.Count;
@@ -78,7 +92,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         Statistics.Files++;
         _frameNumber = 0;
         if (_rules is not null) _rules.Context.CurrentFile = name;
-        _ledger?.BeginCapture(name);
+        foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 
     /// <summary>
@@ -91,6 +105,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         Guard(() => _segmentAnalyzer?.Finish(now, this));
         _flows.EndAll();
         _fragments.Expire(long.MaxValue / 2);
+        foreach (var o in _eventObservers) (o as ICaptureObserver)?.EndCapture();
         Flush();
     }
 
@@ -121,7 +136,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _fragments.Expire(nowUs);
         Guard(() => _segmentAnalyzer?.Expire(nowUs, this));
         _rules?.Expire(nowUs);
-        _ledger?.Tick(nowUs);
+        foreach (var o in _eventObservers) (o as ICaptureObserver)?.Advance(nowUs);
     }
 
     /// <summary>End of all input: everything still open is decoded, judged and written.</summary>

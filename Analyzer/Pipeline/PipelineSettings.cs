@@ -5,8 +5,8 @@ namespace Analyzer.Pipeline;
 /// <summary>Everything the pipeline is built from; the CLI fills it from options and the configuration file.</summary>
 public sealed record PipelineSettings
 {
-    /// <summary>Alert CSV path ("-" for standard output).</summary>
-    public string AlertsPath { get; init; } = "alerts.csv";
+    /// <summary>Alert CSV path ("-" for standard output); null writes no alert file (training reads features only).</summary>
+    public string? AlertsPath { get; init; } = "alerts.csv";
     public string? EventsPath { get; init; }
     public string? FlowsPath { get; init; }
     /// <summary>Port-mapping ledger CSV (<c>--mappings</c>): one row per IGD/NAT-PMP/PCP mapping request and expiry.</summary>
@@ -21,11 +21,13 @@ public sealed record PipelineSettings
     public Flows.FlowTableLimits FlowLimits { get; init; } = new();
     /// <summary>Per-rule enable/severity from the configuration file, by rule id.</summary>
     public IReadOnlyDictionary<string, RuleSetting> RuleSettings { get; init; } = new Dictionary<string, RuleSetting>();
+    /// <summary>The learned model that scores host windows and raises anomaly alerts; null runs without one.</summary>
+    public Learning.AnomalyModel? Model { get; init; }
 
     /// <summary>Every output path, for checking before any capture work that each can be written.</summary>
     public IEnumerable<string> OutputPaths()
     {
-        yield return AlertsPath;
+        if (AlertsPath is not null) yield return AlertsPath;
         if (EventsPath is not null) yield return EventsPath;
         if (FlowsPath is not null) yield return FlowsPath;
         if (MappingsPath is not null) yield return MappingsPath;

@@ -55,6 +55,7 @@ public static class AnalyzeCommand
         }
         pipeline.Finish();
         CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
+        if (AnalyzeCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
         return exit;
     }
 }

@@ -59,6 +59,7 @@ public static class SniffCommand
         }
         CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
         CliConsole.Info(DropLine(final));
+        if (SniffCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
         return ExitCodes.Success;
     }
 

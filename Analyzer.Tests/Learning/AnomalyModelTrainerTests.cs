@@ -1,0 +1,113 @@
+using Analyzer.Learning;
+using Analyzer.Tests.Support;
+
+namespace Analyzer.Tests.Learning;
+
+public class AnomalyModelTrainerTests
+{
+    private static readonly AnomalyTrainerOptions Options = new() { Seed = 7 };
+
+    [Fact]
+    public void TrainingTwiceWithTheSameSeedReproducesTheSameMetricsThresholdAndModel()
+    {
+        var windows = SyntheticWindows.Make(seed: 3);
+        var first = AnomalyModelTrainer.Train(windows, Options);
+        var second = AnomalyModelTrainer.Train(windows, Options);
+
+        Assert.Equal(first.Metadata.ToJson(), second.Metadata.ToJson());
+        Assert.Equal(first.Model.Projection.Mean, second.Model.Projection.Mean);
+        var probe = windows[5].Window.Features;
+        Assert.Equal(new AnomalyScorer(first.Model).Score(probe), new AnomalyScorer(second.Model).Score(probe));
+    }
+
+    [Fact]
+    public void ADifferentSeedSplitsTheDataDifferently()
+    {
+        var windows = SyntheticWindows.Make(seed: 3);
+        var a = AnomalyModelTrainer.Train(windows, Options).Split;
+        var b = AnomalyModelTrainer.Train(windows, Options with { Seed = 8 }).Split;
+        Assert.NotEqual(a.Train.Select(w => (w.Window.Capture, w.Window.Host)), b.Train.Select(w => (w.Window.Capture, w.Window.Host)));
+    }
+
+    [Fact]
+    public void ABenignWindowScoresBelowAndAnAttackWindowAboveTheThreshold()
+    {
+        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3), Options);
+        var scorer = new AnomalyScorer(result.Model);
+        var random = new Random(99);
+        var benign = SyntheticWindows.Window("new.pcap", Analyzer.Decoding.NetAddress.Parse("192.168.1.20"), 1, SyntheticWindows.Benign(random, false));
+        var attack = SyntheticWindows.Window("new.pcap", Analyzer.Decoding.NetAddress.Parse("192.168.1.66"), 1,
+            SyntheticWindows.Attack(random, Analyzer.Decoding.NetAddress.Parse("192.168.1.66")));
+
+        Assert.True(scorer.Score(benign.Features) < scorer.Threshold, $"benign {scorer.Score(benign.Features)} vs {scorer.Threshold}");
+        Assert.True(scorer.Score(attack.Features) >= scorer.Threshold, $"attack {scorer.Score(attack.Features)} vs {scorer.Threshold}");
+        var top = scorer.Explain(attack.Raw, 3);
+        Assert.Equal(3, top.Count);
+        Assert.True(top[0].Share >= top[1].Share && top[1].Share >= top[2].Share);
+    }
+
+    [Fact]
+    public void HeldOutMetricsComeFromWindowsNeverTrainedOn()
+    {
+        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3), Options);
+        var trained = result.Split.Train.Select(w => (w.Window.Capture, w.Window.Host)).ToHashSet();
+
+        Assert.All(result.Split.Train, w => Assert.Equal(WindowLabel.Benign, w.Label));
+        Assert.DoesNotContain(result.Split.Validation, w => trained.Contains((w.Window.Capture, w.Window.Host)));
+        Assert.DoesNotContain(result.Split.Test, w => trained.Contains((w.Window.Capture, w.Window.Host)));
+        var test = result.Metadata.Test!;
+        Assert.Equal(result.Split.Test.Count, test.BenignWindows + test.AttackWindows);
+        Assert.Equal(result.Metadata.Data.TestAttackWindows, test.AttackWindows);
+        Assert.True(test.AttackWindows > 0 && test.BenignWindows > 0);
+        Assert.Equal("maximum F1 on the validation split", result.Metadata.ThresholdRule);
+        Assert.True(test.Recall > 0.9 && test.Precision > 0.9, result.Metadata.ToJson());
+    }
+
+    [Fact]
+    public void TheRankIsChosenOnValidationUnlessGiven()
+    {
+        var windows = SyntheticWindows.Make(seed: 3);
+        var chosen = AnomalyModelTrainer.Train(windows, Options).Metadata;
+        Assert.Contains(chosen.Rank, AnomalyModelTrainer.RankCandidates);
+        Assert.StartsWith("best validation F1 of ranks 4, 8, 12, 16, 24, 32", chosen.RankRule);
+
+        var given = AnomalyModelTrainer.Train(windows, Options with { Rank = 5 }).Metadata;
+        Assert.Equal((5, "given"), (given.Rank, given.RankRule));
+        Assert.Equal(AnomalyModelTrainer.DefaultRank, AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata.Rank);
+    }
+
+    [Fact]
+    public void WithoutAttackLabelsTheThresholdIsAQuantileOfBenignValidationScores()
+    {
+        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options);
+        Assert.StartsWith("just above quantile 0.99", result.Metadata.ThresholdRule);
+        Assert.Equal(0, result.Metadata.Validation.AttackWindows);
+        Assert.Null(result.Metadata.Validation.Recall);
+    }
+
+    [Fact]
+    public void TooFewBenignWindowsIsAnErrorThatSaysSo()
+    {
+        var windows = SyntheticWindows.Make(seed: 3, captures: 1, hostsPerCapture: 2, windowsPerHost: 1);
+        var e = Assert.Throws<InvalidOperationException>(() => AnomalyModelTrainer.Train(windows, Options));
+        Assert.Contains("benign training windows", e.Message);
+    }
+
+    [Fact]
+    public void AModelRoundTripsThroughItsFileWithIdenticalScores()
+    {
+        var windows = SyntheticWindows.Make(seed: 3);
+        var result = AnomalyModelTrainer.Train(windows, Options);
+        using var dir = new TempDir();
+        string path = dir.File("model.zip");
+        result.Model.Save(path);
+        Assert.True(File.Exists(dir.File("model.json")));
+
+        var loaded = AnomalyModel.Load(path);
+        var before = new AnomalyScorer(result.Model);
+        var after = new AnomalyScorer(loaded);
+        Assert.Equal(result.Metadata.ToJson(), loaded.Metadata.ToJson());
+        foreach (var w in windows)
+            Assert.Equal(before.Score(w.Window.Features), after.Score(w.Window.Features));
+    }
+}

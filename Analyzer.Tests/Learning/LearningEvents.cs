@@ -1,0 +1,69 @@
+using Analyzer.Decoding;
+using Analyzer.Decoding.NatPmp;
+using Analyzer.Decoding.Ssdp;
+using Analyzer.Events;
+
+namespace Analyzer.Tests.Learning;
+
+/// <summary>Decoded events built directly, for feature tests that need no bytes.</summary>
+internal static class LearningEvents
+{
+    public const long T0 = 1_773_478_800_000_000; // a multiple of the 10 s window
+
+    public static PacketInfo Packet(string src, string dst, long us, ushort srcPort = 50000, ushort dstPort = 1900, Transport transport = Transport.Udp) =>
+        new() { Src = NetAddress.Parse(src), Dst = NetAddress.Parse(dst), SrcPort = srcPort, DstPort = dstPort, Transport = transport, TimestampUs = us, FrameNumber = 1 };
+
+    public static SsdpMessage Search(string src, string dst, long us, string st = "ssdp:all") => new(Packet(src, dst, us))
+    {
+        Kind = SsdpKind.MSearch,
+        Headers = [new SsdpHeader("ST", st, st.Length, SsdpHeaderId.St)],
+        Length = 120,
+        LongestHeaderLine = 40,
+    };
+
+    public static SsdpMessage Response(string src, string dst, long us, string usn = "uuid:aaaa::upnp:rootdevice", string? location = null) =>
+        new(Packet(src, dst, us, 1900, 50000))
+        {
+            Kind = SsdpKind.Response,
+            Headers =
+            [
+                new SsdpHeader("USN", usn, usn.Length, SsdpHeaderId.Usn),
+                new SsdpHeader("LOCATION", location ?? $"http://{src}:5000/desc.xml", (location ?? "").Length, SsdpHeaderId.Location),
+            ],
+            Length = 300,
+            LongestHeaderLine = 60,
+        };
+
+    public static SsdpMessage Notify(string src, long us, string usn) => new(Packet(src, "239.255.255.250", us, 1900, 1900))
+    {
+        Kind = SsdpKind.Notify,
+        Headers = [new SsdpHeader("NTS", "ssdp:alive", 10, SsdpHeaderId.Nts), new SsdpHeader("USN", usn, usn.Length, SsdpHeaderId.Usn)],
+        Length = 280,
+        LongestHeaderLine = 70,
+    };
+
+    public static NatPmpMessage NatPmpMap(string src, string gateway, long us, ushort internalPort, uint lifetime) =>
+        new(Packet(src, gateway, us, 5350, 5351)) { Opcode = 2, InternalPort = internalPort, ExternalPort = internalPort, Lifetime = lifetime };
+
+    public static PcpMessage PcpMap(string src, string gateway, long us, ushort internalPort, string? thirdParty = null) =>
+        new(Packet(src, gateway, us, 5350, 5351))
+        {
+            Version = 2, Opcode = 1, Lifetime = 3600, ClientAddress = NetAddress.Parse(src), InternalPort = internalPort, ExternalPort = internalPort,
+            Options = thirdParty is null ? [] : [new PcpOption(1, 16) { Address = NetAddress.Parse(thirdParty) }],
+        };
+
+    /// <summary>An HTTP-family event seen only through its protocol, message and fields, as SOAP/GENA decoders give them.</summary>
+    public sealed record FieldEvent(PacketInfo Info, string Proto, string Msg, KeyValuePair<string, string>[] FieldList) : AnalyzerEvent(Info)
+    {
+        public override string Protocol => Proto;
+        public override string Message => Msg;
+        public override IEnumerable<KeyValuePair<string, string>> Fields() => FieldList;
+    }
+
+    public static FieldEvent Soap(string src, string dst, long us, string action, params (string Name, string Value)[] fields) =>
+        new(Packet(src, dst, us, 50001, 5000, Transport.Tcp), "soap", action,
+            [new("action", action), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    public static FieldEvent SoapFault(string src, string dst, long us, string action) =>
+        new(Packet(src, dst, us, 5000, 50001, Transport.Tcp), "soap", "Fault", [new("status", "500"), new("action", action)]);
+}

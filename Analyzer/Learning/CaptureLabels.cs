@@ -1,0 +1,42 @@
+using Analyzer.Decoding;
+
+namespace Analyzer.Learning;
+
+/// <summary>
+/// The labels of one capture file, and the rule that labels its host windows (docs/model.md):
+/// a window is an attack window when its host is the attacker of an attack instance (or its victim, when the attack
+/// comes from many sources) and the window overlaps the instance's time range; the victim's own windows during an
+/// attack by a known attacker are excluded (they show the attack's effect, not an attacker). A file labelled with a
+/// category and no instances is an attack throughout; one labelled <c>mixed</c> without instances is excluded;
+/// every other window is benign.
+/// </summary>
+public sealed class CaptureLabels(string path, string fileLabel, IReadOnlyList<AttackSpan> attacks)
+{
+    public const string Benign = "benign";
+    public const string Mixed = "mixed";
+
+    public string Path { get; } = path;
+    public string FileLabel { get; } = fileLabel;
+    public IReadOnlyList<AttackSpan> Attacks { get; } = attacks;
+
+    public WindowLabel LabelOf(NetAddress host, long startUs, long endUs)
+    {
+        bool victim = false;
+        foreach (var a in Attacks)
+        {
+            if (startUs > a.EndUs || a.StartUs >= endUs) continue;
+            if (a.Attacker is { } attacker ? attacker == host : a.Victim == host) return WindowLabel.Attack;
+            if (a.Victim == host) victim = true;
+        }
+        if (victim) return WindowLabel.Excluded;
+        if (Attacks.Count > 0) return WindowLabel.Benign;
+        return FileLabel switch
+        {
+            Benign => WindowLabel.Benign,
+            Mixed => WindowLabel.Excluded,
+            _ => WindowLabel.Attack,
+        };
+    }
+
+    public WindowLabel LabelOf(HostWindow w) => LabelOf(w.Host, w.StartUs, w.EndUs);
+}
