@@ -98,6 +98,6 @@ public class NatPmpRuleTests
         h.Wait(40).Udp(Client, 5350, Router, 5351, NatPmpBytes.AddressRequest(), ClientMac);
         h.Udp(Router, 5351, Client, 5350, NatPmpBytes.AddressResponse(RouterWan), RouterMac);
 
-        Assert.Empty(h.Finish().Where(a => a.Rule == "pcp-miniupnpd-null-deref"));
+        Assert.DoesNotContain(h.Finish(), a => a.Rule == "pcp-miniupnpd-null-deref");
     }
 }
