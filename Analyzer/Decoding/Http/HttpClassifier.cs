@@ -12,8 +12,8 @@ internal static class HttpClassifier
     public static HttpMessageKind ClassifyRequest(ReadOnlySpan<byte> head, HttpHead parsed, string dialPrefix)
     {
         var method = head[parsed.Method];
-        if ((method.SequenceEqual("POST"u8) || method.SequenceEqual("M-POST"u8)) && HasSoapAction(head, parsed))
-            return HttpMessageKind.Soap;
+        bool post = method.SequenceEqual("POST"u8) || method.SequenceEqual("M-POST"u8);
+        if (post && HasSoapAction(head, parsed)) return HttpMessageKind.Soap;
         if (method.SequenceEqual("SUBSCRIBE"u8) || method.SequenceEqual("UNSUBSCRIBE"u8) || method.SequenceEqual("NOTIFY"u8))
             return HttpMessageKind.Gena;
 
@@ -21,6 +21,8 @@ internal static class HttpClassifier
         if (Ascii.EqualsIgnoreCase(path, "/ssdp/device-desc.xml"u8)) return HttpMessageKind.DialDeviceDescription;
         if (IsUnder(path, "/apps/") || IsUnder(path, dialPrefix)) return HttpMessageKind.Dial;
         if (IsCastSetupPath(path)) return HttpMessageKind.Cast;
+        // Forms, JSON and uploads say what they are; a SOAP envelope sent without SOAPAction rarely does.
+        if (post && (!parsed.TryGetValue(head, "Content-Type"u8, out var type) || ContainsXml(type))) return HttpMessageKind.SoapCandidate;
         if (method.SequenceEqual("GET"u8)) return HttpMessageKind.Fetch;
         return HttpMessageKind.Other;
     }

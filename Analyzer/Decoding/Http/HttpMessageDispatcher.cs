@@ -24,7 +24,7 @@ internal sealed class HttpMessageDispatcher
     {
         AnalyzerEvent? decoded = message.Kind switch
         {
-            HttpMessageKind.Soap => SoapDecoder.DecodeRequest(message, packet),
+            HttpMessageKind.Soap or HttpMessageKind.SoapCandidate => SoapDecoder.DecodeRequest(message, packet),
             HttpMessageKind.Gena => GenaDecoder.DecodeRequest(message, packet),
             HttpMessageKind.Dial or HttpMessageKind.DialDeviceDescription => DialDecoder.DecodeRequest(message, packet),
             HttpMessageKind.Cast => CastDecoder.DecodeRequest(message, packet),
@@ -38,6 +38,8 @@ internal sealed class HttpMessageDispatcher
             if (decoded is not null) pending.EstimatedBytes += 512 + 2L * message.BodyStored;
             // A POST with a SOAPAction that is not UPnP (HNAP, web services): its response is not read either.
             if (decoded is null && message.Kind == HttpMessageKind.Soap) pending.Kind = HttpMessageKind.Other;
+            // A POST without SOAPAction is control only when its body says so; then its response is read as such.
+            if (message.Kind == HttpMessageKind.SoapCandidate) pending.Kind = decoded is null ? HttpMessageKind.Other : HttpMessageKind.Soap;
         }
         if (decoded is not null) sink.OnEvent(decoded);
     }

@@ -17,6 +17,11 @@ public enum HttpMessageKind : byte
     Cast,
     /// <summary>Any other GET: its response may be a UPnP device description.</summary>
     Fetch,
+    /// <summary>
+    /// A POST without SOAPAction whose body may be XML (no Content-Type, or an XML one): UPnP control when the body's
+    /// action element is in a UPnP service namespace (worms leave the header off), otherwise nothing.
+    /// </summary>
+    SoapCandidate,
     /// <summary>A response whose request was not seen.</summary>
     Unpaired,
 }

@@ -7,6 +7,9 @@ namespace Analyzer.Decoding.Soap;
 /// </summary>
 public readonly record struct SoapActionHeader(string Raw, string ServiceType, string Action, bool Quoted, string? Issue)
 {
+    /// <summary>The issue a request without any SOAPAction header is reported with (the Huawei HG532 worms send none).</summary>
+    public const string MissingIssue = "missing";
+
     /// <summary>The service type is a UPnP one and an action follows the <c>#</c>.</summary>
     public bool IsUpnp => Action.Length > 0 && UpnpServiceType.IsServiceType(ServiceType);
 

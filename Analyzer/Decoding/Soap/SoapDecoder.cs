@@ -4,14 +4,16 @@ namespace Analyzer.Decoding.Soap;
 
 /// <summary>
 /// Turns HTTP messages into UPnP control events. A request is UPnP when its SOAPAction names a UPnP service type
-/// (<c>urn:…:service:…#Action</c>) or, with a degenerate header, when the body's action element is in such a
-/// namespace; HNAP, other web services and empty SOAPAction values are not UPnP and give no event.
+/// (<c>urn:…:service:…#Action</c>) or, with a degenerate or missing header, when the body's action element is in
+/// such a namespace; HNAP, other web services and empty SOAPAction values are not UPnP and give no event.
 /// </summary>
 internal static class SoapDecoder
 {
     public static SoapRequest? DecodeRequest(HttpMessage message, in PacketInfo packet)
     {
         string? raw = SoapActionValue(message);
+        // Without the header only the body can make it control: a body that is no SOAP envelope is not parsed.
+        if (raw is null && !MayBeEnvelope(message.Body)) return null;
         var header = raw is null ? (SoapActionHeader?)null : SoapActionHeader.Parse(raw);
         var envelope = SoapEnvelopeParser.Parse(message.Body);
         bool headerUpnp = header is { IsUpnp: true };
@@ -102,6 +104,14 @@ internal static class SoapDecoder
                 return message.HeaderValue(h);
         }
         return null;
+    }
+
+    /// <summary>Markup (after an optional UTF-8 byte order mark and white space) that names an Envelope element.</summary>
+    private static bool MayBeEnvelope(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
+        int start = body.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && body[start] == (byte)'<' && body.IndexOf("Envelope"u8) >= 0;
     }
 
     private static bool LooksLikeUpnpResponse(SoapEnvelope envelope)

@@ -5,7 +5,8 @@ namespace Analyzer.Decoding.Soap;
 
 /// <summary>
 /// A UPnP control request: POST (or M-POST) to a control URL with an action of a UPnP service type. Fields:
-/// service_type, action, control_url, host, soapaction (+ soapaction_len, soapaction_quoted, soapaction_issue),
+/// service_type, action, control_url, host, soapaction (+ soapaction_len, soapaction_quoted, soapaction_issue; the
+/// issue is <c>missing</c> when there was no header and the action came from the body),
 /// user_agent, each argument as arg_&lt;Name&gt; (capped; arg_&lt;Name&gt;_len when capped), arg_count,
 /// missing_args for IGD actions, XML evidence (doctype, entity, xml_error, …) and body_len.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed record SoapRequest(PacketInfo Packet) : AnalyzerEvent(Packet)
     public required string ControlUrl { get; init; }
     public string? Host { get; init; }
     public string? UserAgent { get; init; }
-    /// <summary>The SOAPAction (or NN-SOAPACTION) header; null when the action came from the body only.</summary>
+    /// <summary>The SOAPAction (or NN-SOAPACTION) header; null when there was none and the action came from the body.</summary>
     public SoapActionHeader? SoapAction { get; init; }
     /// <summary>The body names another action or service than the header (both are reported).</summary>
     public string? BodyAction { get; init; }
@@ -58,6 +59,7 @@ public sealed record SoapRequest(PacketInfo Packet) : AnalyzerEvent(Packet)
             FieldText.AddFlag(f, "soapaction_quoted", header.Quoted);
             FieldText.Add(f, "soapaction_issue", header.Issue);
         }
+        else f.Add(new("soapaction_issue", SoapActionHeader.MissingIssue));
         FieldText.AddCapped(f, "user_agent", UserAgent);
         FieldText.AddCapped(f, "body_action", BodyAction);
         FieldText.AddCapped(f, "body_service_type", BodyServiceType);

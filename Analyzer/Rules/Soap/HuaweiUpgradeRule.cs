@@ -7,7 +7,8 @@ namespace Analyzer.Rules.Soap;
 
 /// <summary>
 /// THREATS.md <c>soap-huawei-hg532-upgrade</c> (CVE-2017-17215, Satori/Okiru, Mozi): a POST to
-/// <c>/ctrlt/DeviceUpgrade_1</c>, or an Upgrade action with shell syntax in NewStatusURL / NewDownloadURL.
+/// <c>/ctrlt/DeviceUpgrade_1</c>, or an Upgrade action with shell syntax in NewStatusURL / NewDownloadURL. The worms
+/// send no SOAPAction header (the decoder reads the action from the body); its absence is named in the evidence.
 /// </summary>
 public sealed class HuaweiUpgradeRule : IRule
 {
@@ -27,6 +28,6 @@ public sealed class HuaweiUpgradeRule : IRule
         var marker = ShellInjection.Find(status) ?? ShellInjection.Find(download);
         if (!path && !(r.Action == "Upgrade" && marker is not null)) return;
         context.Raise(Rule, e.Packet, "soap",
-            $"{r.Action} to {r.ControlUrl}: NewStatusURL {Evidence.Quote(status ?? "")}, NewDownloadURL {Evidence.Quote(download ?? "")}{(marker is null ? "" : $" (shell syntax '{marker}')")}");
+            $"{r.Action} to {r.ControlUrl}{(r.SoapAction is null ? " without SOAPAction" : "")}: NewStatusURL {Evidence.Quote(status ?? "")}, NewDownloadURL {Evidence.Quote(download ?? "")}{(marker is null ? "" : $" (shell syntax '{marker}')")}");
     }
 }
