@@ -51,6 +51,7 @@ public static class BuiltInRules
         new MissingArgumentsRule(),
         new InternalClientInjectionRule(),
         new HuaweiUpgradeRule(),
+        new LibupnpPostFileWriteRule(),
         new CommandInjectionRule(),
         new NetgearAuthenticateRule(),
         new XmlBombRule(),

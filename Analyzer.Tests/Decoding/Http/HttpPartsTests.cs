@@ -62,13 +62,13 @@ public class HttpPartsTests
     [InlineData("POST /upnp/control/WANPPPConn1 HTTP/1.1\r\nContent-Type: text/xml; charset=\"utf-8\"\r\n\r\n", "SoapCandidate")]
     [InlineData("POST /x HTTP/1.1\r\nContent-Type: application/soap+xml\r\n\r\n", "SoapCandidate")]
     [InlineData("POST /ctl/IPConn HTTP/1.1\r\nSOAPAction: \"urn:schemas-upnp-org:service:WANIPConnection:1#GetExternalIPAddress\"\r\n\r\n", "Soap")]
-    [InlineData("POST /login.cgi HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n", "Other")]
-    [InlineData("POST / HTTP/1.1\r\nContent-Type: application/ocsp-request\r\n\r\n", "Other")]
-    [InlineData("POST /upload HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b\r\n\r\n", "Other")]
+    [InlineData("POST /login.cgi HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n", "Post")]
+    [InlineData("POST / HTTP/1.1\r\nContent-Type: application/ocsp-request\r\n\r\n", "Post")]
+    [InlineData("POST /upload HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b\r\n\r\n", "Post")]
     [InlineData("POST /apps/YouTube HTTP/1.1\r\nContent-Length: 13\r\n\r\n", "Dial")]
     [InlineData("POST /setup/reboot HTTP/1.1\r\nContent-Length: 17\r\n\r\n", "Cast")]
     [InlineData("PUT /x HTTP/1.1\r\nContent-Type: text/xml\r\n\r\n", "Other")]
-    public void APostWithoutSoapActionIsASoapCandidateOnlyWhenItsBodyMayBeXml(string head, string kind)
+    public void APostWithoutSoapActionIsASoapCandidateOnlyWhenItsBodyMayBeXmlAndOtherwiseAPlainPost(string head, string kind)
     {
         var bytes = Encoding.Latin1.GetBytes(head);
         var parsed = new HttpHead();

@@ -380,9 +380,10 @@ public class SoapDecodingTests
 
     [Theory]
     [MemberData(nameof(SoapParsingData.NotUpnpWithoutSoapAction), MemberType = typeof(SoapParsingData))]
-    public void APostWithoutSoapActionThatIsNotUpnpControlGivesNoEvent(string? contentType, string body)
+    public void APostWithoutSoapActionThatIsNotUpnpControlGivesNoSoapEvent(string? contentType, string body)
     {
         var sink = HttpConversation.Exchange(PostWithoutSoapAction(contentType, body, "/HNAP1/"), Ok(Envelope(Action("GetExternalIPAddressResponse", WanIp1))));
-        Assert.Empty(sink.Events);
+        // To a UPnP server it is a plain POST (UpnpServerPostTests), never control, and its answer is not read as one.
+        Assert.IsType<UpnpServerPost>(Assert.Single(sink.Events));
     }
 }

@@ -23,6 +23,7 @@ internal static class HttpClassifier
         if (IsCastSetupPath(path)) return HttpMessageKind.Cast;
         // Forms, JSON and uploads say what they are; a SOAP envelope sent without SOAPAction rarely does.
         if (post && (!parsed.TryGetValue(head, "Content-Type"u8, out var type) || ContainsXml(type))) return HttpMessageKind.SoapCandidate;
+        if (post) return HttpMessageKind.Post;
         if (method.SequenceEqual("GET"u8)) return HttpMessageKind.Fetch;
         return HttpMessageKind.Other;
     }
@@ -35,6 +36,8 @@ internal static class HttpClassifier
         // A device description is XML; servers that omit Content-Type are common among small UPnP stacks.
         HttpMessageKind.Fetch => !parsed.TryGetValue(head, "Content-Type"u8, out var type) || ContainsXml(type),
         HttpMessageKind.Unpaired => parsed.TryGetValue(head, "Content-Type"u8, out var t) && ContainsXml(t),
+        // Its status and Server header, when the POST was not reported at once; the body is not kept.
+        HttpMessageKind.Post => UpnpHttpServers.SaysUpnp(head, parsed),
         _ => false,
     };
 

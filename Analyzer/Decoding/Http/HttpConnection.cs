@@ -73,7 +73,8 @@ internal sealed class HttpConnection : IHttpMessageOwner
             var kind = HttpClassifier.ClassifyRequest(head, parsed, dialPrefix);
             var method = head[parsed.Method];
             bool isHead = method.SequenceEqual("HEAD"u8);
-            HttpMessage? request = kind == HttpMessageKind.Other ? null : new HttpMessage(head, parsed, kind);
+            HttpMessage? request = kind == HttpMessageKind.Other ? null
+                : new HttpMessage(head, parsed, kind) { CountBodyOnly = kind == HttpMessageKind.Post };
             var pending = request is not null ? new PendingRequest(kind, isHead, request)
                 : isHead ? PendingRequest.OtherHead
                 : method.SequenceEqual("CONNECT"u8) ? PendingRequest.OtherConnect
@@ -97,9 +98,16 @@ internal sealed class HttpConnection : IHttpMessageOwner
         upgrade = status == 101 || (answered is { IsConnect: true } && status is >= 200 and < 300);
         if (interim) return null;
         if (answered is null) _counters.UnpairedResponses++;
+        if (UpnpHttpServers.SaysUpnp(head, parsed))
+        {
+            var (server, port) = direction == StreamDirection.FromResponder
+                ? (_stream.ResponderAddress, _stream.ResponderPort)
+                : (_stream.OriginatorAddress, _stream.OriginatorPort);
+            _dispatcher.UpnpServers.Learn(server, port);
+        }
         var responseKind = answered?.Kind ?? HttpMessageKind.Unpaired;
         if (!HttpClassifier.WantsResponse(responseKind, head, parsed)) return null;
-        return Kept(new HttpMessage(head, parsed, responseKind) { Pending = answered });
+        return Kept(new HttpMessage(head, parsed, responseKind) { Pending = answered, CountBodyOnly = responseKind == HttpMessageKind.Post });
     }
 
     public void OnMessage(StreamDirection direction, HttpMessage message, in PacketInfo packet, IEventSink sink) =>

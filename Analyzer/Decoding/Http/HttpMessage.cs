@@ -110,9 +110,13 @@ public sealed class HttpMessage
         }
     }
 
+    /// <summary>The body is counted, never kept: no decoder reads it.</summary>
+    internal bool CountBodyOnly { get; init; }
+
     internal void AppendBody(ReadOnlySpan<byte> data, int cap)
     {
         BodyLength += data.Length;
+        if (CountBodyOnly) return;
         int room = cap - BodyStored;
         if (data.Length > room)
         {

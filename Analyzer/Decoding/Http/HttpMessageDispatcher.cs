@@ -14,13 +14,16 @@ internal sealed class HttpMessageDispatcher
 {
     public DialApplicationUrls DialUrls { get; } = new();
 
+    /// <summary>Servers whose responses named a UPnP stack: POSTs to them that are not control are reported.</summary>
+    public UpnpHttpServers UpnpServers { get; } = new();
+
     public void Dispatch(HttpMessage message, in PacketInfo packet, IEventSink sink)
     {
         if (message.IsRequest) DispatchRequest(message, packet, sink);
         else DispatchResponse(message, packet, sink);
     }
 
-    private static void DispatchRequest(HttpMessage message, in PacketInfo packet, IEventSink sink)
+    private void DispatchRequest(HttpMessage message, in PacketInfo packet, IEventSink sink)
     {
         AnalyzerEvent? decoded = message.Kind switch
         {
@@ -39,9 +42,46 @@ internal sealed class HttpMessageDispatcher
             // A POST with a SOAPAction that is not UPnP (HNAP, web services): its response is not read either.
             if (decoded is null && message.Kind == HttpMessageKind.Soap) pending.Kind = HttpMessageKind.Other;
             // A POST without SOAPAction is control only when its body says so; then its response is read as such.
-            if (message.Kind == HttpMessageKind.SoapCandidate) pending.Kind = decoded is null ? HttpMessageKind.Other : HttpMessageKind.Soap;
+            if (message.Kind == HttpMessageKind.SoapCandidate) pending.Kind = decoded is null ? HttpMessageKind.Post : HttpMessageKind.Soap;
         }
+        if (decoded is null && message.Kind is HttpMessageKind.Post or HttpMessageKind.SoapCandidate)
+            decoded = PlainPost(message, packet);
         if (decoded is not null) sink.OnEvent(decoded);
+    }
+
+    /// <summary>
+    /// A POST that is not control: reported now when its server is known to be UPnP; otherwise its summary waits in
+    /// the pending queue for the response, whose Server header may say so.
+    /// </summary>
+    private UpnpServerPost? PlainPost(HttpMessage message, in PacketInfo packet)
+    {
+        string? contentType = message.Header("Content-Type"u8);
+        string? userAgent = message.Header("User-Agent"u8);
+        bool incomplete = message.Incomplete || message.BodyMissing > 0;
+        if (UpnpServers.Contains(packet.Dst, packet.DstPort))
+        {
+            var post = new UpnpServerPost(packet)
+            {
+                Method = message.Method, Target = FieldText.Cap(message.Target), Path = FieldText.Cap(message.Path),
+                Host = message.Header("Host"u8), ContentType = contentType, UserAgent = userAgent,
+                BodyLength = message.BodyLength, Incomplete = incomplete,
+            };
+            if (message.Pending is { } reported)
+            {
+                reported.Event = post;
+                reported.Kind = HttpMessageKind.Other;
+            }
+            return post;
+        }
+        if (message.Pending is { } pending)
+        {
+            pending.ContentType = contentType is null ? null : FieldText.Cap(contentType);
+            pending.UserAgent = userAgent is null ? null : FieldText.Cap(userAgent);
+            pending.BodyLength = message.BodyLength;
+            pending.Incomplete = incomplete;
+            pending.EstimatedBytes += 2L * ((pending.ContentType?.Length ?? 0) + (pending.UserAgent?.Length ?? 0));
+        }
+        return null;
     }
 
     private void DispatchResponse(HttpMessage message, in PacketInfo packet, IEventSink sink)
@@ -63,6 +103,15 @@ internal sealed class HttpMessageDispatcher
                 break;
             case HttpMessageKind.DialDeviceDescription or HttpMessageKind.Fetch:
                 DeviceDescriptionResponse(message, pending, packet, sink);
+                break;
+            case HttpMessageKind.Post when pending is not null:
+                // Only responses whose Server names a UPnP stack are kept for a POST (HttpClassifier.WantsResponse).
+                sink.OnEvent(new UpnpServerPost(packet.Reversed())
+                {
+                    Method = pending.Method ?? "POST", Target = pending.Target ?? "", Path = pending.Path ?? "", Host = pending.Host,
+                    ContentType = pending.ContentType, UserAgent = pending.UserAgent, BodyLength = pending.BodyLength,
+                    Incomplete = pending.Incomplete, Status = message.StatusCode, Server = message.Header("Server"u8),
+                });
                 break;
             case HttpMessageKind.Unpaired:
                 if (!Emit(sink, SoapDecoder.DecodeResponse(message, null, packet)))

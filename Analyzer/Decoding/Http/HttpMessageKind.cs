@@ -22,6 +22,11 @@ public enum HttpMessageKind : byte
     /// action element is in a UPnP service namespace (worms leave the header off), otherwise nothing.
     /// </summary>
     SoapCandidate,
+    /// <summary>
+    /// Any other POST: only its head is kept, and it is reported when it goes to a UPnP stack's server
+    /// (<see cref="UpnpServerPost"/>).
+    /// </summary>
+    Post,
     /// <summary>A response whose request was not seen.</summary>
     Unpaired,
 }

@@ -46,6 +46,11 @@ internal sealed class PendingRequest
     public long RequestFrame { get; set; }
     /// <summary>The event decoded from the request, for the response to refer to.</summary>
     public AnalyzerEvent? Event { get; set; }
+    /// <summary>For a POST that may be reported when its response comes: its Content-Type and User-Agent (capped), body length.</summary>
+    public string? ContentType { get; set; }
+    public string? UserAgent { get; set; }
+    public long BodyLength { get; set; }
+    public bool Incomplete { get; set; }
     /// <summary>Memory this entry keeps alive, for the global byte cap (an estimate: its text and its event's).</summary>
     public long EstimatedBytes { get; set; }
 }
