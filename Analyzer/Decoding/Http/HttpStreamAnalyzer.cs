@@ -6,7 +6,7 @@ namespace Analyzer.Decoding.Http;
 /// <summary>
 /// The TCP analyzer of the pipeline: reassembles every connection (<see cref="TcpReassembler"/>), recognizes HTTP/1.x
 /// by its first bytes on any port, frames its messages and hands UPnP SOAP control, GENA, DIAL, Cast and device
-/// descriptions to their decoders. A connection whose first bytes are not HTTP is ignored at once: its later segments
+/// descriptions to their decoders; other POSTs to UPnP stacks' servers are reported as <see cref="UpnpServerPost"/>. A connection whose first bytes are not HTTP is ignored at once: its later segments
 /// cost a table lookup and allocate nothing.
 /// </summary>
 public sealed class HttpStreamAnalyzer : ISegmentAnalyzer, ITcpStreamConsumer
