@@ -95,6 +95,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _captures.Add(name);
         if (_rules is not null) _rules.Context.CurrentFile = name;
         if (_eventWriter is not null) _eventWriter.CurrentFile = name;
+        if (_flowWriter is not null) _flowWriter.CurrentFile = name;
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 
