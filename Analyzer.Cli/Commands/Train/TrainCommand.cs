@@ -20,6 +20,7 @@ public static class TrainCommand
         {
             Seed = parse.GetValue(TrainCommandDefinition.Seed),
             Rank = parse.GetValue(TrainCommandDefinition.Rank),
+            Margin = parse.GetValue(TrainCommandDefinition.Margin),
             WindowUs = (long)Math.Round(parse.GetValue(TrainCommandDefinition.Window) * 1_000_000),
             LabelsPath = string.Join(", ", parse.GetValue(TrainCommandDefinition.Labels)!),
         };
