@@ -59,7 +59,7 @@ public class AnomalyModelTrainerTests
         Assert.Equal(result.Split.Test.Count, test.BenignWindows + test.AttackWindows);
         Assert.Equal(result.Metadata.Data.TestAttackWindows, test.AttackWindows);
         Assert.True(test.AttackWindows > 0 && test.BenignWindows > 0);
-        Assert.Equal("maximum F1 on the validation split", result.Metadata.ThresholdRule);
+        Assert.StartsWith("highest benign training or validation score", result.Metadata.ThresholdRule);
         Assert.True(test.Recall > 0.9 && test.Precision > 0.9, result.Metadata.ToJson());
     }
 
@@ -69,20 +69,42 @@ public class AnomalyModelTrainerTests
         var windows = SyntheticWindows.Make(seed: 3);
         var chosen = AnomalyModelTrainer.Train(windows, Options).Metadata;
         Assert.Contains(chosen.Rank, AnomalyModelTrainer.RankCandidates);
-        Assert.StartsWith("best validation F1 of ranks 4, 8, 12, 16, 24, 32", chosen.RankRule);
+        Assert.StartsWith("best validation recall of ranks 4, 8, 12, 16, 24, 32", chosen.RankRule);
 
         var given = AnomalyModelTrainer.Train(windows, Options with { Rank = 5 }).Metadata;
         Assert.Equal((5, "given"), (given.Rank, given.RankRule));
         Assert.Equal(AnomalyModelTrainer.DefaultRank, AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata.Rank);
     }
 
-    [Fact]
-    public void WithoutAttackLabelsTheThresholdIsAQuantileOfBenignValidationScores()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void NoBenignTrainingOrValidationWindowReachesTheThresholdWithOrWithoutAttackLabels(bool withAttacks)
     {
-        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options);
-        Assert.StartsWith("just above quantile 0.99", result.Metadata.ThresholdRule);
-        Assert.Equal(0, result.Metadata.Validation.AttackWindows);
-        Assert.Null(result.Metadata.Validation.Recall);
+        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: withAttacks), Options);
+        var scorer = new AnomalyScorer(result.Model);
+        var benign = result.Split.Train.Concat(result.Split.Validation).Where(w => w.Label == WindowLabel.Benign)
+            .Select(w => scorer.Score(w.Window.Features)).ToList();
+        var m = result.Metadata;
+
+        Assert.Equal(benign.Max(), m.BenignCeiling, 12);
+        Assert.Equal(ThresholdSelector.DefaultMargin, m.Margin);
+        Assert.Equal(m.BenignCeiling * (1 + m.Margin), m.Threshold, 12);
+        Assert.All(benign, score => Assert.True(score < m.Threshold));
+        Assert.Equal(0, m.Validation.FalsePositives);
+        Assert.StartsWith("highest benign training or validation score", m.ThresholdRule);
+        if (!withAttacks) Assert.Null(m.Validation.Recall);
+    }
+
+    [Fact]
+    public void ALargerMarginRaisesTheThresholdAndNeverTheCeiling()
+    {
+        var windows = SyntheticWindows.Make(seed: 3);
+        var usual = AnomalyModelTrainer.Train(windows, Options with { Rank = 8 }).Metadata;
+        var wide = AnomalyModelTrainer.Train(windows, Options with { Rank = 8, Margin = 1.0 }).Metadata;
+        Assert.Equal(usual.BenignCeiling, wide.BenignCeiling);
+        Assert.Equal(2 * wide.BenignCeiling, wide.Threshold, 12);
+        Assert.True(wide.Threshold > usual.Threshold);
     }
 
     [Fact]

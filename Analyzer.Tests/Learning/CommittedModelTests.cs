@@ -2,39 +2,50 @@ using Analyzer.Cli.Commands.Train;
 using Analyzer.Generation.Labels;
 using Analyzer.Learning;
 using Analyzer.Rules;
-using Analyzer.Tests.Support;
+using Analyzer.Tests.Conformance;
 
 namespace Analyzer.Tests.Learning;
 
 /// <summary>
-/// models/upnp-anomaly.zip is what docs/model.md says: trained from samples/pcaps with the documented command, so a
-/// retrain with its seed reproduces its threshold, rank and metrics. When decoders or features change, this fails
-/// until the model is retrained (docs/model.md, "The committed model").
+/// models/upnp-anomaly.zip is what docs/model.md says: trained with the documented commands, so a retrain with its
+/// seed reproduces its threshold, rank and metrics. When decoders or features change, this fails until the model is
+/// retrained (docs/model.md, "The committed model").
 /// </summary>
 public class CommittedModelTests
 {
-    private static string ModelPath => Path.Combine(Repo.Root, "models", "upnp-anomaly.zip");
-
     [Fact]
-    public void TheCommittedModelLoadsAndNamesTheCurrentFeatures()
+    public void TheCommittedModelLoadsAndNamesTheCurrentFeaturesAndItsData()
     {
-        var model = AnomalyModel.Load(ModelPath);
+        var model = CommittedModel.Load();
         Assert.Equal(HostWindowFeatures.Names, model.Metadata.Features);
-        Assert.Equal("samples/pcaps/labels.csv", model.Metadata.Data.Labels);
+        Assert.Equal(string.Join(", ", CommittedModel.LabelsNames), model.Metadata.Data.Labels);
     }
 
     [Fact]
-    public void RetrainingFromTheSamplesReproducesTheCommittedModelsMetrics()
+    public void TheCommittedThresholdFollowsTheDocumentedRule()
     {
-        var committed = AnomalyModel.Load(ModelPath).Metadata;
-        string labels = Path.Combine(Repo.Samples, LabelsFile.FileName);
-        var captures = TrainingLabels.FromRows(labels, LabelsFile.Read(labels));
-        var windows = TrainingCaptures.Extract(captures, new NetworkContext(), (long)(committed.WindowSeconds * 1_000_000));
-        var retrained = AnomalyModelTrainer.Train(windows, new AnomalyTrainerOptions { Seed = committed.Seed }).Metadata;
+        var m = CommittedModel.Load().Metadata;
+        Assert.Equal(ThresholdSelector.DefaultMargin, m.Margin);
+        Assert.Equal(ThresholdSelector.Choose([m.BenignCeiling], m.Margin).Threshold, m.Threshold);
+        Assert.Equal(0, m.Validation.FalsePositives);
+    }
 
-        const string retrain = "retrain: analyzer train --labels samples/pcaps/labels.csv (docs/model.md)";
+    [Fact]
+    public void RetrainingWithTheDocumentedCommandReproducesTheCommittedModelsMetrics()
+    {
+        if (!ConformanceCorpus.Present) return;
+        var committed = CommittedModel.Load().Metadata;
+        var captures = new List<CaptureLabels>();
+        foreach (string labels in CommittedModel.PrepareLabels())
+            foreach (var capture in TrainingLabels.FromRows(labels, LabelsFile.Read(labels)))
+                if (!captures.Any(c => c.Path == capture.Path)) captures.Add(capture);
+        var windows = TrainingCaptures.Extract(captures, new NetworkContext(), (long)(committed.WindowSeconds * 1_000_000));
+        var retrained = AnomalyModelTrainer.Train(windows, new AnomalyTrainerOptions { Seed = committed.Seed, Margin = committed.Margin }).Metadata;
+
+        const string retrain = "retrain with the commands of docs/model.md, \"The committed model\"";
         Assert.True(committed.Data.Captures.Count == retrained.Data.Captures.Count, retrain);
         Assert.True(committed.Rank == retrained.Rank && committed.Threshold == retrained.Threshold, retrain);
+        Assert.True(committed.BenignCeiling == retrained.BenignCeiling, retrain);
         Assert.True(committed.Validation == retrained.Validation, retrain);
         Assert.True(committed.Test == retrained.Test, retrain);
     }

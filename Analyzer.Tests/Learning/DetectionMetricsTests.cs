@@ -16,6 +16,7 @@ public class DetectionMetricsTests
         Assert.Equal(2.0 / 3, m.Recall!.Value, 12);
         Assert.Equal(2.0 / 3, m.F1!.Value, 12);
         Assert.Equal(1.0 / 3, m.FalsePositiveRate!.Value, 12);
+        Assert.Equal(0.4, m.HighestBenignScore);
     }
 
     [Fact]
@@ -32,5 +33,6 @@ public class DetectionMetricsTests
     {
         Assert.Null(DetectionMetrics.AreaUnderCurve([0.1, 0.2], [false, false]));
         Assert.Null(DetectionMetrics.Compute([0.1], [false], 0.5).Recall);
+        Assert.Null(DetectionMetrics.Compute([0.7], [true], 0.5).HighestBenignScore);
     }
 }

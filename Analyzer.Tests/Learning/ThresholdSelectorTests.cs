@@ -5,31 +5,37 @@ namespace Analyzer.Tests.Learning;
 public class ThresholdSelectorTests
 {
     [Fact]
-    public void TheThresholdMaximizesF1AndSitsHalfwayToTheNextLowerScore()
+    public void TheThresholdIsTheHighestBenignScorePlusTheMargin()
     {
-        double[] scores = [0.1, 0.2, 0.3, 0.7, 0.8, 0.25];
-        bool[] attack = [false, false, false, true, true, true];
-        // Cut above 0.7: P=1 R=2/3 → F1 0.8; cut above 0.25: P=1 R=1 → F1 1.
-        var (threshold, rule) = ThresholdSelector.Choose(scores, attack);
-        Assert.Equal(0.225, threshold, 12);
-        Assert.Equal("maximum F1 on the validation split", rule);
+        double[] benign = [0.1, 0.8, 0.3, 0.25];
+        var (threshold, rule) = ThresholdSelector.Choose(benign, 0.25);
+        Assert.Equal(1.0, threshold, 12);
+        Assert.Equal("highest benign training or validation score (0.8) plus a margin of 25 %", rule);
     }
 
     [Fact]
-    public void TiesInF1PreferTheHigherThreshold()
+    public void WithoutAMarginTheHighestBenignScoreIsStillNotFlagged()
     {
-        double[] scores = [0.1, 0.5, 0.9];
-        bool[] attack = [false, true, false];
-        // Cut at 0.9 flags the benign 0.9 only (F1 0); cut at 0.5: P=1/2 R=1 → 2/3; cut at 0.1: P=1/3 R=1 → 1/2.
-        Assert.Equal(0.3, ThresholdSelector.Choose(scores, attack).Threshold, 12);
+        double[] benign = [0.5, 0.7];
+        var (threshold, _) = ThresholdSelector.Choose(benign, 0);
+        Assert.True(threshold > 0.7);
+        Assert.Equal(Math.BitIncrement(0.7), threshold);
     }
 
     [Fact]
-    public void WithoutAttacksTheThresholdIsTheBenignQuantile()
+    public void AllBenignScoresOfZeroGiveTheSmallestPositiveThreshold()
     {
-        var scores = Enumerable.Range(0, 101).Select(i => (double)i).ToArray();
-        var (threshold, rule) = ThresholdSelector.Choose(scores, new bool[scores.Length]);
-        Assert.Equal(Math.BitIncrement(99.0), threshold);
-        Assert.StartsWith("just above quantile", rule);
+        // A model that reconstructs every benign window exactly must still not flag a window that scores 0.
+        Assert.Equal(double.Epsilon, ThresholdSelector.Choose([0.0, 0.0], 0.25).Threshold);
     }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    public void ANegativeOrUndefinedMarginIsRefused(double margin) =>
+        Assert.Throws<ArgumentException>(() => ThresholdSelector.Choose([0.5], margin));
+
+    [Fact]
+    public void NoBenignScoresIsRefused() =>
+        Assert.Throws<ArgumentException>(() => ThresholdSelector.Choose([], 0.25));
 }

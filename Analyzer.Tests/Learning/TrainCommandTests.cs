@@ -50,6 +50,20 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheMarginOptionSetsTheThresholdAboveTheBenignCeilingAndANegativeOneIsAUsageError()
+    {
+        string labels = LabelledSet();
+        var result = CliRunner.Run(_dir.Path, "train", "--labels", labels, "--out", _dir.File("m.zip"), "--rank", "4", "--margin", "0.5");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("plus a margin of 50 %", result.Stdout);
+        var m = AnomalyModel.Load(_dir.File("m.zip")).Metadata;
+        Assert.Equal(0.5, m.Margin);
+        Assert.Equal(1.5 * m.BenignCeiling, m.Threshold, 12);
+        Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--margin", "-1").ExitCode);
+    }
+
+    [Fact]
     public void TrainingTwiceWithTheSameSeedPrintsTheSameMetrics()
     {
         string labels = LabelledSet();

@@ -266,7 +266,7 @@ public class TcpReassemblerTests
 
         Assert.Equal(0, allocated);
         Assert.Equal(0, r.HeldBytes);
-        Assert.Equal(1, _consumer.OfferedLengths.Count);
+        Assert.Single(_consumer.OfferedLengths);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class LiveDeviceSource(LiveCaptureOptions options)
             return LibPcapLiveDeviceList.New().Select(d => new CaptureInterface(
                 d.Name,
                 d.Description,
-                d.Addresses.Where(a => a.Addr?.ipAddress is not null).Select(a => a.Addr.ipAddress.ToString()).ToList(),
+                d.Addresses.Select(a => a.Addr?.ipAddress?.ToString()).OfType<string>().ToList(),
                 ReadLinkType(d),
                 d.Loopback)).ToList();
         }
@@ -151,7 +151,8 @@ public sealed class LiveDeviceSource(LiveCaptureOptions options)
         long kernel = 0, iface = 0;
         try
         {
-            var s = device.Statistics;
+            if (device.Statistics is not { } s) return new LiveCaptureStatus(Interlocked.Read(ref received), processed, 0, 0,
+                Interlocked.Read(ref queueDropped), writer?.BytesWritten ?? 0, writer?.CapReached ?? false);
             kernel = s.DroppedPackets;
             iface = s.InterfaceDroppedPackets;
         }

@@ -13,7 +13,7 @@ public sealed class FlowCsvWriter(string path, bool allFlows) : IFlowSink, IDisp
     public static readonly string[] Columns =
     [
         "first_time", "last_time", "transport", "src_ip", "src_port", "dst_ip", "dst_port", "protocol",
-        "orig_packets", "orig_bytes", "resp_packets", "resp_bytes", "messages", "anomalies", "end_reason",
+        "orig_packets", "orig_bytes", "resp_packets", "resp_bytes", "messages", "anomalies", "end_reason", "file",
     ];
 
     private readonly CsvWriter _csv = Init(CsvOutput.Open(path));
@@ -21,6 +21,9 @@ public sealed class FlowCsvWriter(string path, bool allFlows) : IFlowSink, IDisp
     public bool AllFlows { get; } = allFlows;
 
     public long Written { get; private set; }
+
+    /// <summary>The capture being read, written in the <c>file</c> column.</summary>
+    public string? CurrentFile { get; set; }
 
     private static CsvWriter Init(CsvWriter csv)
     {
@@ -48,6 +51,7 @@ public sealed class FlowCsvWriter(string path, bool allFlows) : IFlowSink, IDisp
         _csv.WriteField(f.Messages.ToString(inv));
         _csv.WriteField(f.Anomalies.ToString(inv));
         _csv.WriteField(f.EndReason);
+        _csv.WriteField(CsvText.Clean(CurrentFile));
         _csv.EndRecord();
     }
 

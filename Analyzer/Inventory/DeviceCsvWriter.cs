@@ -13,12 +13,12 @@ public static class DeviceCsvWriter
     public static readonly string[] Columns =
     [
         "ip", "mac", "first_seen", "last_seen", "udn", "server", "user_agent", "stack", "stack_version",
-        "friendly_name", "manufacturer", "model", "device_types", "services", "cves", "advisories", "protocols", "location",
+        "friendly_name", "manufacturer", "model", "device_types", "services", "cves", "advisories", "protocols", "location", "file",
     ];
 
     public const string ListSeparator = "; ";
 
-    public static void Write(string path, DeviceInventory inventory)
+    public static void Write(string path, DeviceInventory inventory, string? file = null)
     {
         using var csv = CsvOutput.Open(path);
         csv.WriteRecord(Columns);
@@ -44,6 +44,7 @@ public static class DeviceCsvWriter
             csv.WriteField(string.Join(ListSeparator, advisories));
             csv.WriteField(string.Join(ListSeparator, d.Protocols));
             csv.WriteField(Join(d.Locations));
+            csv.WriteField(CsvText.Clean(file));
             csv.EndRecord();
         }
     }

@@ -4,9 +4,10 @@ using Microsoft.ML.Trainers;
 namespace Analyzer.Learning;
 
 /// <summary>
-/// Trains the anomaly detector: randomized PCA on the benign training windows only; the rank (unless given) and the
-/// threshold chosen on the validation split; metrics on the test split, which neither training nor those choices
-/// see. Deterministic for a seed.
+/// Trains the anomaly detector: randomized PCA on the benign training windows only; the threshold set above every
+/// benign training and validation score (<see cref="ThresholdSelector"/>); the rank (unless given) chosen by recall on
+/// the validation split at that threshold; metrics on the test split, which neither training nor those choices see.
+/// Deterministic for a seed.
 /// </summary>
 public static class AnomalyModelTrainer
 {
@@ -20,7 +21,7 @@ public static class AnomalyModelTrainer
     public const int DefaultRank = 16;
 
     private sealed record Candidate(int Rank, ITransformer Transformer, IDataView Data, PcaProjection Projection, double Threshold,
-        string Rule, DetectionMetrics Validation);
+        string Rule, double BenignCeiling, DetectionMetrics Validation);
 
     /// <exception cref="InvalidOperationException">Too few benign windows to train or validate on (the message says so).</exception>
     public static TrainingResult Train(IReadOnlyList<LabeledWindow> windows, AnomalyTrainerOptions options)
@@ -42,7 +43,7 @@ public static class AnomalyModelTrainer
         foreach (int rank in ranks.Select(r => Math.Clamp(r, 1, maxRank)).Distinct())
         {
             var candidate = Fit(split, options, rank, validationAttack);
-            // Best validation F1, then AUC; the smaller rank on a tie (candidates come in increasing order).
+            // Best validation recall, then AUC; the smaller rank on a tie (candidates come in increasing order).
             if (best is null || Better(candidate.Validation, best.Validation)) best = candidate;
         }
 
@@ -59,10 +60,12 @@ public static class AnomalyModelTrainer
             WindowSeconds = options.WindowUs / 1_000_000.0,
             Threshold = best!.Threshold,
             ThresholdRule = best.Rule,
+            Margin = options.Margin,
+            BenignCeiling = best.BenignCeiling,
             Seed = options.Seed,
             Rank = best.Rank,
             RankRule = options.Rank is not null ? "given" : attacksToChooseWith
-                ? $"best validation F1 of ranks {string.Join(", ", ranks.Select(r => Math.Clamp(r, 1, maxRank)).Distinct())}"
+                ? $"best validation recall of ranks {string.Join(", ", ranks.Select(r => Math.Clamp(r, 1, maxRank)).Distinct())}"
                 : "default (no attack labels to choose with)",
             Oversampling = options.Oversampling,
             Data = new ModelMetadata.TrainingData
@@ -98,14 +101,18 @@ public static class AnomalyModelTrainer
         var transformer = trainer.Fit(data);
         var projection = PcaProjection.From(transformer);
         var (scores, _) = Score(projection, split.Validation);
-        var (threshold, rule) = ThresholdSelector.Choose(scores, validationAttack);
-        return new Candidate(rank, transformer, data, projection, threshold, rule, DetectionMetrics.Compute(scores, validationAttack, threshold));
+        var (trainScores, _) = Score(projection, split.Train);
+        var benign = trainScores.Concat(scores.Where((_, i) => !validationAttack[i])).ToList();
+        var (threshold, rule) = ThresholdSelector.Choose(benign, options.Margin);
+        return new Candidate(rank, transformer, data, projection, threshold, rule, benign.Max(),
+            DetectionMetrics.Compute(scores, validationAttack, threshold));
     }
 
     private static bool Better(DetectionMetrics a, DetectionMetrics b)
     {
-        double f1A = a.F1 ?? 0, f1B = b.F1 ?? 0;
-        if (f1A != f1B) return f1A > f1B;
+        // Validation has no false alarms at the threshold (ThresholdSelector), so recall is what ranks can differ in.
+        double recallA = a.Recall ?? 0, recallB = b.Recall ?? 0;
+        if (recallA != recallB) return recallA > recallB;
         return (a.Auc ?? 0) > (b.Auc ?? 0);
     }
 

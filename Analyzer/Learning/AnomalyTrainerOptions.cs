@@ -8,12 +8,16 @@ public sealed record AnomalyTrainerOptions
 
     /// <summary>
     /// Principal components kept: the dimensions of "normal" (fewer than features and training rows). Null chooses
-    /// among <see cref="AnomalyModelTrainer.RankCandidates"/> by validation F1.
+    /// among <see cref="AnomalyModelTrainer.RankCandidates"/> by validation recall at the chosen threshold.
     /// </summary>
     public int? Rank { get; init; }
 
     /// <summary>Extra random projections of the randomized SVD, for accuracy of the leading components.</summary>
     public int Oversampling { get; init; } = 20;
+
+    /// <summary>Relative margin of the threshold above the highest benign training or validation score
+    /// (<see cref="ThresholdSelector"/>).</summary>
+    public double Margin { get; init; } = ThresholdSelector.DefaultMargin;
 
     public long WindowUs { get; init; } = FeatureExtractor.DefaultWindowUs;
 

@@ -19,15 +19,22 @@ public sealed record DetectionMetrics
     public double? F1 { get; init; }
     public double? FalsePositiveRate { get; init; }
     public double? Auc { get; init; }
+    /// <summary>The highest score of a benign window: how close ordinary traffic comes to the threshold.</summary>
+    public double? HighestBenignScore { get; init; }
 
     public static DetectionMetrics Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> isAttack, double threshold)
     {
         int tp = 0, fp = 0, tn = 0, fn = 0;
+        double? highestBenign = null;
         for (int i = 0; i < scores.Count; i++)
         {
             bool flagged = scores[i] >= threshold;
             if (isAttack[i]) { if (flagged) tp++; else fn++; }
-            else { if (flagged) fp++; else tn++; }
+            else
+            {
+                if (flagged) fp++; else tn++;
+                highestBenign = Math.Max(highestBenign ?? double.MinValue, scores[i]);
+            }
         }
         double? precision = tp + fp == 0 ? null : (double)tp / (tp + fp);
         double? recall = tp + fn == 0 ? null : (double)tp / (tp + fn);
@@ -46,6 +53,7 @@ public sealed record DetectionMetrics
             F1 = f1,
             FalsePositiveRate = tn + fp == 0 ? null : (double)fp / (tn + fp),
             Auc = AreaUnderCurve(scores, isAttack),
+            HighestBenignScore = highestBenign,
         };
     }
 

@@ -19,9 +19,13 @@ public sealed record ModelMetadata
     public required double WindowSeconds { get; init; }
     public required double Threshold { get; init; }
     public required string ThresholdRule { get; init; }
+    /// <summary>Relative margin of the threshold above <see cref="BenignCeiling"/>.</summary>
+    public double Margin { get; init; }
+    /// <summary>The highest score of a benign training or validation window.</summary>
+    public double BenignCeiling { get; init; }
     public required int Seed { get; init; }
     public required int Rank { get; init; }
-    /// <summary>How the rank was chosen: given, best validation F1 among candidates, or the default.</summary>
+    /// <summary>How the rank was chosen: given, best validation recall among candidates, or the default.</summary>
     public string RankRule { get; init; } = "";
     public required int Oversampling { get; init; }
     public required TrainingData Data { get; init; }

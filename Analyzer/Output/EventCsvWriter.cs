@@ -13,7 +13,7 @@ namespace Analyzer.Output;
 public sealed class EventCsvWriter : IDisposable
 {
     public static readonly string[] Columns =
-        ["time", "protocol", "message", "src_ip", "src_port", "dst_ip", "dst_port", "frame", "fields"];
+        ["time", "protocol", "message", "src_ip", "src_port", "dst_ip", "dst_port", "frame", "file", "fields"];
 
     private static readonly JsonWriterOptions JsonOptions = new()
     {
@@ -32,6 +32,9 @@ public sealed class EventCsvWriter : IDisposable
         _jsonWriter = new Utf8JsonWriter(_json, JsonOptions);
     }
 
+    /// <summary>The capture being read, written in the <c>file</c> column.</summary>
+    public string? CurrentFile { get; set; }
+
     public void Write(AnalyzerEvent e)
     {
         var p = e.Packet;
@@ -43,6 +46,7 @@ public sealed class EventCsvWriter : IDisposable
         _csv.WriteField(p.Dst.ToString());
         _csv.WriteField(p.DstPort.ToString(CultureInfo.InvariantCulture));
         _csv.WriteField(p.FrameNumber.ToString(CultureInfo.InvariantCulture));
+        _csv.WriteField(CsvText.Clean(CurrentFile));
         _csv.WriteField(FieldsJson(e));
         _csv.EndRecord();
     }

@@ -37,6 +37,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private long _nowUs = long.MinValue;
     private long _lastExpiryUs = long.MinValue;
     private long _frameNumber;
+    private readonly List<string> _captures = [];
 
     public AnalyzerPipeline(PipelineSettings settings, IEnumerable<IRule>? rules = null, IAlertSink? extraAlertSink = null)
     {
@@ -91,7 +92,10 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     {
         Statistics.Files++;
         _frameNumber = 0;
+        _captures.Add(name);
         if (_rules is not null) _rules.Context.CurrentFile = name;
+        if (_eventWriter is not null) _eventWriter.CurrentFile = name;
+        if (_flowWriter is not null) _flowWriter.CurrentFile = name;
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 
@@ -145,7 +149,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         EndCapture();
         _rules?.Finish(_nowUs);
         _ledger?.Finish();
-        if (_inventory is not null) DeviceCsvWriter.Write(Settings.DevicesPath!, _inventory);
+        if (_inventory is not null) DeviceCsvWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures));
         Statistics.FlowsCreated = _flows.Created;
         Statistics.FlowsEvicted = _flows.Evicted;
         Flush();

@@ -20,6 +20,23 @@ public sealed class PipelineStatistics
     public long Alerts => AlertsByCategory.Values.Sum();
     public long Anomalies => AnomaliesById.Values.Sum();
 
+    /// <summary>Adds another run's counts (one capture of a batch) to these.</summary>
+    public void Add(PipelineStatistics other)
+    {
+        Packets += other.Packets;
+        Bytes += other.Bytes;
+        NonIpFrames += other.NonIpFrames;
+        UnsupportedLinkFrames += other.UnsupportedLinkFrames;
+        Fragments += other.Fragments;
+        Reassembled += other.Reassembled;
+        Files += other.Files;
+        FlowsCreated += other.FlowsCreated;
+        FlowsEvicted += other.FlowsEvicted;
+        foreach (var (k, v) in other.MessagesByProtocol) Increment(MessagesByProtocol, k, v);
+        foreach (var (k, v) in other.AlertsByCategory) Increment(AlertsByCategory, k, v);
+        foreach (var (k, v) in other.AnomaliesById) Increment(AnomaliesById, k, v);
+    }
+
     internal static void Increment(SortedDictionary<string, long> counts, string key, long by = 1)
     {
         counts.TryGetValue(key, out long n);

@@ -28,6 +28,9 @@ public sealed class NetworkContext
     // An array, not the interface: IsLan runs many times per message and must not allocate an enumerator.
     private readonly IpPrefix[] _lan;
 
+    /// <summary>A copy of what was configured (LAN, routers, WAN, controllers, ports, allowlist), with nothing learned yet.</summary>
+    public NetworkContext Copy() => WithLanPrefixes(_lan);
+
     /// <summary>A copy with other LAN prefixes and the same routers, WAN addresses, controllers, ports and allowlist.</summary>
     public NetworkContext WithLanPrefixes(IEnumerable<IpPrefix> lanPrefixes)
     {

@@ -12,10 +12,10 @@ public static class AnalyzeCommand
     public static int Run(ParseResult parse, CancellationToken cancel)
     {
         var settings = AnalyzeCommandDefinition.Pipeline.ToSettings(parse);
-        return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, cancel);
+        return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs), cancel);
     }
 
-    public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, CancellationToken cancel)
+    public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, int jobs, CancellationToken cancel)
     {
         foreach (var output in settings.OutputPaths())
             if (CsvOutput.CheckWritable(output) is { } problem)
@@ -29,23 +29,9 @@ public static class AnalyzeCommand
         int exit = inputErrors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
 
         var clock = Stopwatch.StartNew();
-        using var pipeline = new AnalyzerPipeline(settings);
-        foreach (var file in files)
+        var batch = new BatchAnalyzer(settings, jobs).Run(files, file => new ProgressReporter(file, new FileInfo(file).Length).Report, cancel);
+        foreach (var (file, result) in batch.Files)
         {
-            if (cancel.IsCancellationRequested) break;
-            var source = new PcapFileSource(file);
-            var progress = new ProgressReporter(file, new FileInfo(file).Length);
-            pipeline.BeginCapture(file);
-            CaptureResult result;
-            try
-            {
-                result = source.Run(pipeline, progress.Report, cancel);
-            }
-            finally
-            {
-                progress.Done();
-                pipeline.EndCapture();
-            }
             foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");
             if (!result.Succeeded)
             {
@@ -53,8 +39,7 @@ public static class AnalyzeCommand
                 exit = ExitCodes.BadInput;
             }
         }
-        pipeline.Finish();
-        CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
+        CliConsole.Info(RunSummary.Format(batch.Statistics, clock.Elapsed));
         if (AnalyzeCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
         return exit;
     }

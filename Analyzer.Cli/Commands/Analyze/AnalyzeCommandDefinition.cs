@@ -11,11 +11,18 @@ public static class AnalyzeCommandDefinition
         Arity = ArgumentArity.OneOrMore,
     };
 
+    public static readonly Option<int> Jobs = new("--jobs", "-j")
+    {
+        Description = "Captures analyzed in parallel, each in its own pipeline; results are identical to --jobs 1",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
     public static readonly PipelineOptions Pipeline = new();
 
     public static Command Create()
     {
-        var command = new Command("analyze", "Analyze saved captures and write alerts (and optionally events and flows) as CSV") { Paths };
+        Jobs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1"); });
+        var command = new Command("analyze", "Analyze saved captures and write alerts (and optionally events and flows) as CSV") { Paths, Jobs };
         Pipeline.AddTo(command);
         command.SetAction((parseResult, cancel) => Task.FromResult(AnalyzeCommand.Run(parseResult, cancel)));
         return command;

@@ -20,6 +20,7 @@ public static class TrainCommand
         {
             Seed = parse.GetValue(TrainCommandDefinition.Seed),
             Rank = parse.GetValue(TrainCommandDefinition.Rank),
+            Margin = parse.GetValue(TrainCommandDefinition.Margin),
             WindowUs = (long)Math.Round(parse.GetValue(TrainCommandDefinition.Window) * 1_000_000),
             LabelsPath = string.Join(", ", parse.GetValue(TrainCommandDefinition.Labels)!),
         };
@@ -110,7 +111,7 @@ public static class TrainCommand
 
     /// <summary>Precision, recall, F1 and AUC with the counts behind them; "n/a" where undefined.</summary>
     public static string MetricsLine(DetectionMetrics m) => string.Create(CultureInfo.InvariantCulture,
-        $"precision {F(m.Precision)}  recall {F(m.Recall)}  F1 {F(m.F1)}  AUC {F(m.Auc)}  (TP {m.TruePositives}, FP {m.FalsePositives}, TN {m.TrueNegatives}, FN {m.FalseNegatives})");
+        $"precision {F(m.Precision)}  recall {F(m.Recall)}  F1 {F(m.F1)}  AUC {F(m.Auc)}  (TP {m.TruePositives}, FP {m.FalsePositives}, TN {m.TrueNegatives}, FN {m.FalseNegatives}); highest benign score {F(m.HighestBenignScore)}");
 
     private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 

@@ -36,15 +36,22 @@ public static class TrainCommandDefinition
         Description = "Principal components the model keeps as 'normal' (default: chosen on the validation split)",
     };
 
+    public static readonly Option<double> Margin = new("--margin")
+    {
+        Description = "Threshold margin above the highest benign training or validation score, as a fraction (0.25 = 25 %)",
+        DefaultValueFactory = _ => ThresholdSelector.DefaultMargin,
+    };
+
     public static readonly Option<string[]> Lan = CommonOptions.Lan();
 
     public static Command Create()
     {
         Window.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 3600) r.AddError("--window must be between 0 and 3600 seconds"); });
         Rank.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--rank must be at least 1"); });
+        Margin.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (>= 0 and <= 10)) r.AddError("--margin must be between 0 and 10"); });
         var command = new Command("train", "Train the anomaly model on labelled captures; print held-out precision, recall, F1 and AUC")
         {
-            Labels, Out, Seed, Window, Rank, Lan,
+            Labels, Out, Seed, Window, Rank, Margin, Lan,
         };
         command.SetAction((parseResult, cancel) => Task.FromResult(TrainCommand.Run(parseResult, cancel)));
         return command;

@@ -49,8 +49,8 @@ public class DescriptionDecodingTests
         Assert.Equal("2", f["service_3_device"]);
         Assert.Equal("3", f["devices_total"]);
         Assert.Equal("3", f["services_total"]);
-        Assert.Equal(description.Description.Root!.Udn, "uuid:11111111-2222-3333-4444-555555555555");
-        Assert.Equal(sink.Events[0].Packet.SrcPort, 5000);
+        Assert.Equal("uuid:11111111-2222-3333-4444-555555555555", description.Description.Root!.Udn);
+        Assert.Equal(5000, sink.Events[0].Packet.SrcPort);
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+using Analyzer.Tests.Support;
+
+namespace Analyzer.Tests.Cli;
+
+/// <summary>Several captures analyzed in parallel give byte-for-byte the outputs of a serial run.</summary>
+public class ParallelJobsTests
+{
+    private static readonly string[] Outputs = ["alerts.csv", "events.csv", "flows.csv", "mappings.csv", "devices.csv"];
+
+    private static Dictionary<string, byte[]> Analyze(TempDir dir, string jobs)
+    {
+        var outDir = Directory.CreateDirectory(dir.File("j" + jobs)).FullName;
+        var result = CliRunner.Run(outDir, "analyze", Repo.Samples, "--jobs", jobs, "--no-model",
+            "-o", "alerts.csv", "--events", "events.csv", "--flows", "flows.csv", "--mappings", "mappings.csv", "--devices", "devices.csv");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return Outputs.ToDictionary(o => o, o => File.ReadAllBytes(Path.Combine(outDir, o)));
+    }
+
+    [Fact]
+    public void FourJobsWriteExactlyWhatOneJobWrites()
+    {
+        using var dir = new TempDir();
+
+        var serial = Analyze(dir, "1");
+        var parallel = Analyze(dir, "4");
+
+        foreach (var name in Outputs) Assert.True(serial[name].AsSpan().SequenceEqual(parallel[name]), name + " differs");
+        Assert.True(serial["alerts.csv"].Length > 1000, "the samples raise alerts");
+        Assert.Contains("demo-home-attacks.pcap", System.Text.Encoding.UTF8.GetString(serial["events.csv"]));
+    }
+}

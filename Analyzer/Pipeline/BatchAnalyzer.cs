@@ -1,0 +1,122 @@
+using Analyzer.Capture;
+
+namespace Analyzer.Pipeline;
+
+/// <summary>
+/// Runs several captures, each through its own pipeline: a capture is its own observation (its own clock, flows,
+/// windows and learned network), so files never leak state into each other and can run in parallel. With one file
+/// the pipeline writes the final outputs directly (alerts appear as they are found); with more, each file writes
+/// its own outputs in a scratch folder and they are appended in input order when all are done, so the result is
+/// byte for byte the same whatever the number of jobs.
+/// </summary>
+public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
+{
+    public sealed record FileOutcome(string File, CaptureResult Result);
+
+    public sealed record BatchResult(PipelineStatistics Statistics, IReadOnlyList<FileOutcome> Files);
+
+    public int Jobs { get; } = Math.Max(1, jobs);
+
+    /// <param name="progress">Progress callback for a file (packets, bytes), or null; only used for a single file.</param>
+    public BatchResult Run(IReadOnlyList<string> files, Func<string, Action<long, long>?>? progress, CancellationToken cancel)
+    {
+        var total = new PipelineStatistics();
+        if (files.Count <= 1)
+        {
+            var outcomes = new List<FileOutcome>();
+            using var pipeline = new AnalyzerPipeline(settings with { Network = settings.Network.Copy() });
+            foreach (var file in files)
+                outcomes.Add(new FileOutcome(file, RunOne(pipeline, file, progress?.Invoke(file), cancel)));
+            pipeline.Finish();
+            total.Add(pipeline.Statistics);
+            return new BatchResult(total, outcomes);
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("analyzer-batch-").FullName;
+        try
+        {
+            var results = new CaptureResult?[files.Count];
+            var stats = new PipelineStatistics?[files.Count];
+            Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs }, i =>
+            {
+                if (cancel.IsCancellationRequested) return;
+                using var pipeline = new AnalyzerPipeline(ScratchSettings(scratch, i));
+                results[i] = RunOne(pipeline, files[i], null, cancel);
+                pipeline.Finish();
+                stats[i] = pipeline.Statistics;
+            });
+            var outcomes = new List<FileOutcome>();
+            for (int i = 0; i < files.Count; i++)
+            {
+                if (results[i] is not { } r) continue;
+                outcomes.Add(new FileOutcome(files[i], r));
+                total.Add(stats[i]!);
+            }
+            foreach (var (final, name) in OutputFiles(settings))
+                Concatenate(final, Enumerable.Range(0, files.Count).Where(i => results[i] is not null).Select(i => Path.Combine(scratch, i.ToString(), name)));
+            return new BatchResult(total, outcomes);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static CaptureResult RunOne(AnalyzerPipeline pipeline, string file, Action<long, long>? progress, CancellationToken cancel)
+    {
+        pipeline.BeginCapture(file);
+        try
+        {
+            return new PcapFileSource(file).Run(pipeline, progress, cancel);
+        }
+        finally
+        {
+            pipeline.EndCapture();
+        }
+    }
+
+    private PipelineSettings ScratchSettings(string scratch, int index)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(scratch, index.ToString())).FullName;
+        string? At(string? final, string name) => final is null ? null : Path.Combine(dir, name);
+        return settings with
+        {
+            AlertsPath = At(settings.AlertsPath, "alerts.csv"),
+            EventsPath = At(settings.EventsPath, "events.csv"),
+            FlowsPath = At(settings.FlowsPath, "flows.csv"),
+            MappingsPath = At(settings.MappingsPath, "mappings.csv"),
+            DevicesPath = At(settings.DevicesPath, "devices.csv"),
+            Network = settings.Network.Copy(),
+        };
+    }
+
+    private static IEnumerable<(string Final, string Name)> OutputFiles(PipelineSettings s)
+    {
+        if (s.AlertsPath is { } a) yield return (a, "alerts.csv");
+        if (s.EventsPath is { } e) yield return (e, "events.csv");
+        if (s.FlowsPath is { } f) yield return (f, "flows.csv");
+        if (s.MappingsPath is { } m) yield return (m, "mappings.csv");
+        if (s.DevicesPath is { } d) yield return (d, "devices.csv");
+    }
+
+    /// <summary>Appends the parts to the final file, keeping the header row of the first only.</summary>
+    private static void Concatenate(string final, IEnumerable<string> parts)
+    {
+        using var output = final == "-" ? Console.OpenStandardOutput() : new FileStream(final, FileMode.Create, FileAccess.Write, FileShare.Read);
+        bool first = true;
+        foreach (var part in parts)
+        {
+            if (!File.Exists(part)) continue;
+            using var input = File.OpenRead(part);
+            if (!first) SkipLine(input);
+            input.CopyTo(output);
+            first = false;
+        }
+    }
+
+    private static void SkipLine(Stream input)
+    {
+        int b;
+        while ((b = input.ReadByte()) >= 0 && b != '\n') { }
+    }
+}
