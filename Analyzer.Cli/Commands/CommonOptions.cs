@@ -68,7 +68,7 @@ public static class CommonOptions
 
     public static Option<string?> Model() => new("--model")
     {
-        Description = $"Learned model that scores host windows and raises anomaly alerts (default: {DefaultModelPath} when present; its .json metadata must sit beside it)",
+        Description = $"Learned model that scores host windows and raises anomaly alerts (default: {DefaultModelPath} in the working directory, else the one beside the program; its .json metadata must sit beside it)",
     };
 
     public static Option<bool> NoModel() => new("--no-model")

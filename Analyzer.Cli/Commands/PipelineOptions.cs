@@ -70,7 +70,10 @@ public sealed class PipelineOptions
         if (parse.GetValue(NoModel)) return null;
         if (parse.GetValue(Model) is { } explicitPath) return AnomalyModel.Load(explicitPath);
         if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(CommonOptions.DefaultModelPath);
-        ModelNote = $"note: no model at {CommonOptions.DefaultModelPath}: ran without the learned model (see --model, 'analyzer train')";
+        // Then the copy that the build puts next to the program.
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, CommonOptions.DefaultModelPath);
+        if (File.Exists(besideProgram)) return AnomalyModel.Load(besideProgram);
+        ModelNote = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
         return null;
     }
 }
