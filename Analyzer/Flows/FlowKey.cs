@@ -2,14 +2,57 @@ using Analyzer.Decoding;
 
 namespace Analyzer.Flows;
 
-/// <summary>A bidirectional 5-tuple: both directions of a conversation map to the same key.</summary>
-public readonly record struct FlowKey(NetAddress A, ushort PortA, NetAddress B, ushort PortB, Transport Transport)
+/// <summary>
+/// A bidirectional 5-tuple: both directions of a conversation map to the same key. Compared and hashed field by
+/// field (<see cref="Comparer"/>): the flow table looks one up for every packet.
+/// </summary>
+public readonly struct FlowKey : IEquatable<FlowKey>
 {
+    public FlowKey(NetAddress a, ushort portA, NetAddress b, ushort portB, Transport transport)
+    {
+        A = a;
+        PortA = portA;
+        B = b;
+        PortB = portB;
+        Transport = transport;
+    }
+
+    public static IEqualityComparer<FlowKey> Comparer { get; } = new KeyComparer();
+
+    public NetAddress A { get; }
+    public ushort PortA { get; }
+    public NetAddress B { get; }
+    public ushort PortB { get; }
+    public Transport Transport { get; }
+
     public static FlowKey Of(in PacketInfo p)
     {
         bool srcFirst = p.Src.Value < p.Dst.Value || (p.Src.Value == p.Dst.Value && p.SrcPort <= p.DstPort);
         return srcFirst
             ? new FlowKey(p.Src, p.SrcPort, p.Dst, p.DstPort, p.Transport)
             : new FlowKey(p.Dst, p.DstPort, p.Src, p.SrcPort, p.Transport);
+    }
+
+    public bool Equals(FlowKey o) =>
+        PortA == o.PortA && PortB == o.PortB && Transport == o.Transport
+        && A.Value == o.A.Value && B.Value == o.B.Value && A.IsV6 == o.A.IsV6 && B.IsV6 == o.B.IsV6;
+
+    public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        ulong a = (ulong)A.Value ^ (ulong)(A.Value >> 64);
+        ulong b = (ulong)B.Value ^ (ulong)(B.Value >> 64);
+        ulong mixed = (a * 0x9E3779B97F4A7C15UL) ^ ((b + ((ulong)PortA << 24 | (ulong)PortB << 8 | (byte)Transport)) * 0xC2B2AE3D27D4EB4FUL);
+        return (int)(mixed ^ (mixed >> 32));
+    }
+
+    public static bool operator ==(FlowKey x, FlowKey y) => x.Equals(y);
+    public static bool operator !=(FlowKey x, FlowKey y) => !x.Equals(y);
+
+    private sealed class KeyComparer : IEqualityComparer<FlowKey>
+    {
+        public bool Equals(FlowKey x, FlowKey y) => x.Equals(y);
+        public int GetHashCode(FlowKey key) => key.GetHashCode();
     }
 }

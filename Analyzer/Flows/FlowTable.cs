@@ -10,7 +10,7 @@ namespace Analyzer.Flows;
 public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
 {
     private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
-    private readonly Dictionary<FlowKey, FlowRecord> _flows = [];
+    private readonly Dictionary<FlowKey, FlowRecord> _flows = new(FlowKey.Comparer);
     private readonly RecencyList[] _lists = [new(), new(), new()];
 
     public int Count => _flows.Count;
