@@ -95,3 +95,76 @@ public sealed class LiveCaptureCollection
 {
     public const string Name = "live capture on lo";
 }
+
+[Collection(LiveCaptureCollection.Name)]
+public class SniffErrorTests
+{
+    [Fact]
+    public void AnUnknownInterfaceIsOneLineNamingTheRealOnes()
+    {
+        using var dir = new TempDir();
+
+        var result = CliRunner.Run(dir.Path, "sniff", "-i", "nosuch0");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: unknown interface 'nosuch0'; available: ", result.StderrLines[0]);
+        Assert.Contains("lo", result.StderrLines[0]);
+        Assert.Single(result.StderrLines, l => l.StartsWith("error:"));
+    }
+
+    [Fact]
+    public void ABadFilterSaysWhereItGoesWrong()
+    {
+        if (!SniffProcess.CanCapture) return;
+        using var dir = new TempDir();
+
+        var result = CliRunner.Run(dir.Path, "sniff", "-i", "lo", "-f", "udp and (port 1900 or)");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: bad capture filter 'udp and (port 1900 or)': syntax error at word 5 ('or)')", result.StderrLines[0]);
+    }
+
+    [Fact]
+    public void WithoutCapturePermissionSniffSaysWhatItNeeds()
+    {
+        // Run as the unprivileged user 'nobody' (needs root to switch, and setpriv from util-linux).
+        if (!SniffProcess.CanCapture || !File.Exists("/usr/bin/setpriv") || !OthersCanRun(CliRunner.ProgramPath)) return;
+        using var dir = new TempDir();
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1FF);
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/setpriv")
+        {
+            WorkingDirectory = dir.Path,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", CliRunner.ProgramPath, "sniff", "-i", "lo", "-o", "alerts.csv" })
+            psi.ArgumentList.Add(a);
+        psi.Environment["HOME"] = dir.Path;
+        psi.Environment["DOTNET_CLI_HOME"] = dir.Path;
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(
+            "error: no permission to capture on lo: capture needs root or the CAP_NET_RAW and CAP_NET_ADMIN capabilities " +
+            "(e.g. sudo setcap cap_net_raw,cap_net_admin+eip \"$(readlink -f \"$(command -v dotnet)\")\")",
+            stderr.Trim());
+    }
+
+    /// <summary>The program's folders can be entered by any user (a checkout under /root cannot).</summary>
+    private static bool OthersCanRun(string path)
+    {
+        for (var dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            if (!File.GetUnixFileMode(dir).HasFlag(UnixFileMode.OtherExecute)) return false;
+        return true;
+    }
+
+    [Fact]
+    public void SniffWithoutAnInterfaceIsAUsageError()
+    {
+        using var dir = new TempDir();
+
+        Assert.Equal(2, CliRunner.Run(dir.Path, "sniff").ExitCode);
+    }
+}

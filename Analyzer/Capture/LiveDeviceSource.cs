@@ -146,6 +146,31 @@ public sealed class LiveDeviceSource(LiveCaptureOptions options)
         return final;
     }
 
+    /// <summary>
+    /// libpcap only says "syntax error": compile ever longer prefixes of the expression's words (parentheses closed),
+    /// and name the word after the longest prefix that compiles (the error is there or, for an unfinished expression, at its end).
+    /// </summary>
+    private static string LocateFilterError(LibPcapLiveDevice device, string filter)
+    {
+        var words = filter.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int valid = 0;
+        for (int n = 1; n <= words.Length; n++)
+        {
+            try
+            {
+                var prefix = string.Join(' ', words[..n]);
+                // Close what the prefix opened, so "a and (b" is judged as "a and (b)".
+                int open = prefix.Count(c => c == '(') - prefix.Count(c => c == ')');
+                device.Filter = prefix + new string(')', Math.Max(0, open));
+                valid = n;
+            }
+            catch (PcapException)
+            {
+            }
+        }
+        return valid < words.Length ? $" at word {valid + 1} ('{words[valid]}')" : "";
+    }
+
     private static LiveCaptureStatus Snapshot(ICaptureDevice device, long received, long processed, long queueDropped, PcapCopy? writer)
     {
         long kernel = 0, iface = 0;
@@ -202,8 +227,9 @@ public sealed class LiveDeviceSource(LiveCaptureOptions options)
         }
         catch (PcapException e)
         {
+            string where = LocateFilterError(device, Options.Filter);
             device.Close();
-            throw new CaptureException(LiveCaptureErrors.BadFilter(Options.Filter, LiveCaptureErrors.FilterDetail(e)), e);
+            throw new CaptureException(LiveCaptureErrors.BadFilter(Options.Filter, LiveCaptureErrors.FilterDetail(e) + where), e);
         }
         return device;
     }
