@@ -52,5 +52,19 @@ public readonly record struct NetAddress(UInt128 Value, bool IsV6)
         return new IPAddress(bytes);
     }
 
-    public override string ToString() => ToIPAddress().ToString();
+    public override string ToString()
+    {
+        if (IsV6) return ToIPAddress().ToString();
+        // IPv4 is most of what the outputs write: format the dotted quad without an IPAddress.
+        Span<char> text = stackalloc char[15];
+        int n = 0;
+        uint v = V4;
+        for (int shift = 24; shift >= 0; shift -= 8)
+        {
+            ((byte)(v >> shift)).TryFormat(text[n..], out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+            n += written;
+            if (shift > 0) text[n++] = '.';
+        }
+        return new string(text[..n]);
+    }
 }

@@ -53,16 +53,20 @@ public sealed class EventCsvWriter : IDisposable
 
     public void Flush() => _csv.Flush();
 
-    private string FieldsJson(AnalyzerEvent e)
+    /// <summary>
+    /// The fields as UTF-8 JSON, written straight into the CSV cell. The JSON writer escapes control characters
+    /// itself (\u00XX), so values need no other cleaning; decoders already cap their length.
+    /// </summary>
+    private ReadOnlySpan<byte> FieldsJson(AnalyzerEvent e)
     {
         _json.SetLength(0);
         _jsonWriter.Reset(_json);
         _jsonWriter.WriteStartObject();
         foreach (var (name, value) in e.Fields())
-            _jsonWriter.WriteString(name, CsvText.Clean(value));
+            _jsonWriter.WriteString(name, value);
         _jsonWriter.WriteEndObject();
         _jsonWriter.Flush();
-        return System.Text.Encoding.UTF8.GetString(_json.GetBuffer(), 0, (int)_json.Length);
+        return _json.GetBuffer().AsSpan(0, (int)_json.Length);
     }
 
     public void Dispose()
