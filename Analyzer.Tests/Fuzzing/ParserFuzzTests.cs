@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Analyzer.Tests.Fuzzing;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Analyzer.Tests.Fuzzing;
 /// guards slow machines), about a minute in all. A failure names the case seed; `analyzer-fuzz --replay
 /// TARGET:SEED` rebuilds it and writes its pcap (fuzz/README.md). The long run is the same engine, for minutes.
 /// </summary>
-public class ParserFuzzTests(FuzzCorpusFixture fixture) : IClassFixture<FuzzCorpusFixture>
+public class ParserFuzzTests(FuzzCorpusFixture fixture, ITestOutputHelper output) : IClassFixture<FuzzCorpusFixture>
 {
     private const int RunSeed = 20261126;
     private static readonly TimeSpan TimeCap = TimeSpan.FromSeconds(12);
@@ -32,6 +34,7 @@ public class ParserFuzzTests(FuzzCorpusFixture fixture) : IClassFixture<FuzzCorp
     public void MutatedSeedsNeverThrowHangOrBreakACap(string target, int cases)
     {
         var report = FuzzRunner.Run(fixture.Targets[target], RunSeed, cases, TimeCap, CaseTimeout);
+        output.WriteLine(report.ToString());
 
         if (report.Failures.Count > 0)
         {

@@ -12,6 +12,7 @@ public sealed record FuzzOptions
     public double CaseTimeoutSeconds { get; init; } = 10;
     public string? Replay { get; init; }
     public bool List { get; init; }
+    public IReadOnlyList<string> SeedDirectories { get; init; } = [];
 
     public static FuzzOptions Parse(string[] args)
     {
@@ -28,6 +29,7 @@ public sealed record FuzzOptions
                 "--timeout" => options with { CaseTimeoutSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--replay" => options with { Replay = Value() },
                 "--list" => options with { List = true },
+                "--seeds" => options with { SeedDirectories = [.. options.SeedDirectories, Value()] },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
         }
@@ -36,6 +38,7 @@ public sealed record FuzzOptions
 
     public const string Usage =
         "usage: analyzer-fuzz [--target all|NAME[,NAME]] [--minutes M (per target)] [--seed N] [--out DIR] [--timeout S]\n" +
+        "                    [--seeds DIR]... (more captures to take seeds from)\n" +
         "       analyzer-fuzz --replay TARGET:CASESEED\n" +
         "       analyzer-fuzz --list";
 }

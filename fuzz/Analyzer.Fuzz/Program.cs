@@ -13,7 +13,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
-var corpus = SeedCorpus.Load();
+var corpus = SeedCorpus.Load([.. options.SeedDirectories]);
 var targets = FuzzTargets.Create(corpus);
 Console.WriteLine($"seeds: {corpus.Frames.Count} frames, {corpus.Ssdp.Count} SSDP, {corpus.NatPmp.Count} NAT-PMP, {corpus.Pcp.Count} PCP datagrams, {corpus.Conversations.Count} TCP conversations");
 

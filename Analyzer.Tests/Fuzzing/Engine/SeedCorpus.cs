@@ -26,13 +26,18 @@ public sealed class SeedCorpus
 
     public static string SamplesDirectory => Path.Combine(RepoRoot, "samples", "pcaps");
 
-    /// <summary>Loads every capture of samples/pcaps and its regressions folder.</summary>
-    public static SeedCorpus Load()
+    /// <summary>
+    /// Loads every capture of samples/pcaps and its regressions folder, then those under
+    /// <paramref name="extraDirectories"/> (the driver's <c>--seeds</c>, e.g. the shared conformance captures).
+    /// </summary>
+    public static SeedCorpus Load(params string[] extraDirectories)
     {
         var corpus = new SeedCorpus();
-        var files = Directory.EnumerateFiles(SamplesDirectory, "*.pcap*", SearchOption.AllDirectories)
-            .OrderBy(f => f, StringComparer.Ordinal);
-        foreach (var file in files) corpus.Add(file);
+        foreach (var directory in extraDirectories.Prepend(SamplesDirectory))
+        {
+            var files = Directory.EnumerateFiles(directory, "*.pcap*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal);
+            foreach (var file in files) corpus.Add(file);
+        }
         return corpus;
     }
 
@@ -85,9 +90,9 @@ public sealed class SeedCorpus
         {
             new PcapFileSource(file).Run(reader);
         }
-        catch (CaptureException)
+        catch (Exception e) when (e is CaptureException or IOException or InvalidOperationException)
         {
-            // A regression capture may be deliberately broken at the file level; its frames so far still count.
+            // A capture may be broken at the file level (a regression, a foreign corpus); its frames so far still count.
         }
         var conversations = new Dictionary<(NetAddress, ushort, NetAddress, ushort), TcpConversation>();
         Frames.AddRange(reader.Frames.Take(MaxFramesPerCapture));

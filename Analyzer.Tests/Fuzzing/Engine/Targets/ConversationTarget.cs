@@ -6,10 +6,10 @@ using Analyzer.Events;
 namespace Analyzer.Tests.Fuzzing;
 
 /// <summary>
-/// An HTTP-borne protocol (SOAP, GENA, DIAL, Cast, descriptions, or all of HTTP): mutated request and response
-/// streams of its seed conversations, cut into hostile segment orders (<see cref="TcpSegmentPlan"/>), go through a
-/// fresh <see cref="HttpStreamAnalyzer"/> (reassembler, HTTP framing, the decoders); mutated bodies also go to the
-/// body parser directly. After every segment the reassembler's held bytes and connections stay within their caps.
+/// An HTTP-borne protocol (SOAP, GENA, DIAL, Cast, descriptions, or all of HTTP): request and response streams of
+/// its seed conversations, now and then re-framed as chunked (<see cref="HttpRechunker"/>), mutated, cut into
+/// hostile segment orders (<see cref="TcpSegmentPlan"/>), go through a fresh <see cref="HttpStreamAnalyzer"/>
+/// (reassembler, HTTP framing, the decoders); mutated bodies also go to the body parser directly. After every segment the reassembler's held bytes and connections stay within their caps.
 /// </summary>
 public sealed class ConversationTarget(
     string name, string description, IReadOnlyList<TcpConversation> conversations, IReadOnlyList<byte[]> bodies,
@@ -47,8 +47,8 @@ public sealed class ConversationTarget(
         for (int k = 0; k < count; k++)
         {
             var conversation = Pick(rng, conversations);
-            var request = MaybeMutate(rng, conversation.Client.ToArray());
-            var response = MaybeMutate(rng, conversation.Server.ToArray());
+            var request = MaybeMutate(rng, MaybeRechunk(rng, conversation.Client.ToArray()));
+            var response = MaybeMutate(rng, MaybeRechunk(rng, conversation.Server.ToArray()));
             var client = Pick(rng, FuzzFrames.Addresses);
             var server = Pick(rng, FuzzFrames.Addresses);
             ushort clientPort = (ushort)(40000 + rng.Next(4));
@@ -76,6 +76,8 @@ public sealed class ConversationTarget(
             for (int k = 0; k < 3; k++)
                 parseBody(Mutator.Mutate(rng, Pick(rng, bodies), bodies, MaxStreamBytes));
     }
+
+    private static byte[] MaybeRechunk(Random rng, byte[] stream) => rng.Next(4) == 0 ? HttpRechunker.Rechunk(rng, stream) : stream;
 
     private byte[] MaybeMutate(Random rng, byte[] stream) =>
         rng.Next(4) == 0 ? stream : Mutator.Mutate(rng, stream, _streams, MaxStreamBytes);

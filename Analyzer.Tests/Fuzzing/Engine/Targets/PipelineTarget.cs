@@ -7,7 +7,7 @@ namespace Analyzer.Tests.Fuzzing;
 
 /// <summary>
 /// The whole pipeline (link/IP decoding, fragments, flows, every protocol analyzer, rules, inventory): a window of
-/// consecutive frames of one seed capture, some of them mutated, some dropped, repeated or swapped. The pipeline
+/// consecutive frames of one seed capture, some of them mutated, cut into IPv4 fragments, dropped, repeated or swapped. The pipeline
 /// catches decoder exceptions itself and counts them as <c>decode.exception</c>: that count must stay 0.
 /// </summary>
 public sealed class PipelineTarget(IReadOnlyList<CapturedFrame> frames) : FuzzTarget
@@ -20,7 +20,7 @@ public sealed class PipelineTarget(IReadOnlyList<CapturedFrame> frames) : FuzzTa
     public long EventsSeen { get; private set; }
 
     public override string Name => "pipeline";
-    public override string Description => "AnalyzerPipeline.OnFrame: windows of seed frames, some mutated, dropped, repeated or swapped";
+    public override string Description => "AnalyzerPipeline.OnFrame: windows of seed frames, some mutated, fragmented, dropped, repeated or swapped";
 
     public override void RunCase(Random rng, FuzzCase fuzzCase)
     {
@@ -35,6 +35,7 @@ public sealed class PipelineTarget(IReadOnlyList<CapturedFrame> frames) : FuzzTa
                 case 0: continue;
                 case 1: window.Add(f); window.Add(f); break;
                 case 2 or 3 or 4: window.Add(f with { Bytes = Mutator.Mutate(rng, f.Bytes, _frameBytes, 65535 + 64) }); break;
+                case 5: window.AddRange(Ipv4Fragmenter.Fragment(rng, f.Bytes).Select(b => f with { Bytes = b })); break;
                 default: window.Add(f); break;
             }
         }
