@@ -49,8 +49,7 @@ public sealed class ConversationTarget(
             var conversation = Pick(rng, conversations);
             var request = MaybeMutate(rng, MaybeRechunk(rng, conversation.Client.ToArray()));
             var response = MaybeMutate(rng, MaybeRechunk(rng, conversation.Server.ToArray()));
-            var client = Pick(rng, FuzzFrames.Addresses);
-            var server = Pick(rng, FuzzFrames.Addresses);
+            var (client, server) = FuzzFrames.PickPair(rng);
             ushort clientPort = (ushort)(40000 + rng.Next(4));
             ushort serverPort = rng.Next(4) == 0 ? (ushort)rng.Next(1, 65536) : conversation.ServerPort;
             var plan = TcpSegmentPlan.Build(rng, client, server, clientPort, serverPort, request, response, hostile: rng.Next(2) == 0, ref time);

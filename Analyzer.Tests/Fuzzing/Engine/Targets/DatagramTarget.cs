@@ -31,8 +31,7 @@ public sealed class DatagramTarget(
         {
             var seed = Pick(rng, seeds);
             var payload = rng.Next(8) == 0 ? seed : Mutator.Mutate(rng, seed, seeds, MaxDatagramBytes);
-            var src = Pick(rng, FuzzFrames.Addresses);
-            var dst = Pick(rng, FuzzFrames.Addresses);
+            var (src, dst) = FuzzFrames.PickPair(rng);
             ushort port = Pick(rng, ports);
             ushort other = (ushort)rng.Next(1024, 65536);
             bool toPort = rng.Next(3) != 0;

@@ -31,8 +31,7 @@ public sealed class ReassemblyTarget(IReadOnlyList<TcpConversation> conversation
         var conversation = Pick(rng, conversations);
         bool hostile = rng.Next(2) == 0;
         long time = 1_700_000_000_000_000;
-        var client = Pick(rng, FuzzFrames.Addresses);
-        var server = client == FuzzFrames.Addresses[0] ? FuzzFrames.Addresses[1] : FuzzFrames.Addresses[0];
+        var (client, server) = FuzzFrames.PickPair(rng);
         var request = conversation.Client.ToArray();
         var response = conversation.Server.ToArray();
         var segments = TcpSegmentPlan.Build(rng, client, server, 40000, conversation.ServerPort, request, response, hostile, ref time);
