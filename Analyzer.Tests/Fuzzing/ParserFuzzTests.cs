@@ -4,7 +4,7 @@ namespace Analyzer.Tests.Fuzzing;
 
 /// <summary>
 /// The bounded fuzz run of the test suite: every target, a fixed run seed and a fixed number of cases (a time cap
-/// guards slow machines), about a minute in all. A failure names the case seed; `analyzer-fuzz --replay
+/// guards slow machines), about a minute in all on two cores. A failure names the case seed; `analyzer-fuzz --replay
 /// TARGET:SEED` rebuilds it and writes its pcap (fuzz/README.md). The long run is the same engine, for minutes.
 /// </summary>
 public class ParserFuzzTests(FuzzCorpusFixture fixture, ITestOutputHelper output) : IClassFixture<FuzzCorpusFixture>
@@ -15,18 +15,18 @@ public class ParserFuzzTests(FuzzCorpusFixture fixture, ITestOutputHelper output
 
     public static TheoryData<string, int> Budgets => new()
     {
-        { "ssdp", 16000 },
-        { "natpmp", 30000 },
-        { "pcp", 30000 },
-        { "http", 1500 },
-        { "soap", 1500 },
-        { "gena", 1500 },
-        { "dial", 2000 },
-        { "cast", 2000 },
-        { "description", 1500 },
-        { "reassembly", 12000 },
-        { "link", 20000 },
-        { "pipeline", 5000 },
+        { "ssdp", 30000 },
+        { "natpmp", 60000 },
+        { "pcp", 60000 },
+        { "http", 3000 },
+        { "soap", 3000 },
+        { "gena", 3000 },
+        { "dial", 4000 },
+        { "cast", 4000 },
+        { "description", 3000 },
+        { "reassembly", 25000 },
+        { "link", 40000 },
+        { "pipeline", 10000 },
     };
 
     [Theory]

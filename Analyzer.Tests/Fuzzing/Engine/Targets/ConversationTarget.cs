@@ -73,7 +73,11 @@ public sealed class ConversationTarget(
 
         if (parseBody is not null && bodies.Count > 0)
             for (int k = 0; k < 3; k++)
-                parseBody(Mutator.Mutate(rng, Pick(rng, bodies), bodies, MaxStreamBytes));
+            {
+                var body = Mutator.Mutate(rng, Pick(rng, bodies), bodies, MaxStreamBytes);
+                fuzzCase.SetInput(body);
+                parseBody(body);
+            }
     }
 
     private static byte[] MaybeRechunk(Random rng, byte[] stream) => rng.Next(4) == 0 ? HttpRechunker.Rechunk(rng, stream) : stream;

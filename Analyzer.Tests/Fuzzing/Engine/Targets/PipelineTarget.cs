@@ -27,7 +27,8 @@ public sealed class PipelineTarget(IReadOnlyList<CapturedFrame> frames) : FuzzTa
         int start = rng.Next(frames.Count);
         var capture = frames[start].Capture;
         var window = new List<CapturedFrame>();
-        for (int i = start; i < frames.Count && window.Count < 1 + rng.Next(MaxWindow) && frames[i].Capture == capture; i++)
+        int size = 1 + rng.Next(MaxWindow);
+        for (int i = start; i < frames.Count && window.Count < size && frames[i].Capture == capture; i++)
         {
             var f = frames[i];
             switch (rng.Next(10))
