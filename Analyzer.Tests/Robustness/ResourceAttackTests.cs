@@ -10,6 +10,7 @@ namespace Analyzer.Tests.Robustness;
 /// Captures built to exhaust the sensor: state stays within its caps and memory stays bounded. Each test feeds the
 /// real pipeline frame by frame (no file), so it is bounded in time too.
 /// </summary>
+[Collection(ResourceAttackCollection.Name)]
 public class ResourceAttackTests
 {
     /// <summary>Managed memory a test may leave behind after a million-packet attack.</summary>

@@ -32,7 +32,7 @@ public static class DeviceDescriptionParser
                 using var reader = SafeXml.Create(body);
                 walk.Run(reader);
             }
-            catch (XmlException e)
+            catch (Exception e) when (SafeXml.IsReaderFailure(e))
             {
                 error = SafeXml.Describe(e);
             }

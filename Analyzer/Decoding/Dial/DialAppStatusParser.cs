@@ -64,7 +64,7 @@ public static class DialAppStatusParser
                     reader.Read();
                 }
             }
-            catch (XmlException e)
+            catch (Exception e) when (SafeXml.IsReaderFailure(e))
             {
                 error = SafeXml.Describe(e);
             }

@@ -77,7 +77,7 @@ public static class GenaPropertySetParser
                 }
                 done:;
             }
-            catch (XmlException e)
+            catch (Exception e) when (SafeXml.IsReaderFailure(e))
             {
                 error = SafeXml.Describe(e);
             }

@@ -55,4 +55,16 @@ public static class SafeXml
 
     /// <summary>Text of an exception the reader threw, short and stable enough for a field.</summary>
     public static string Describe(XmlException e) => FieldText.Cap(e.Message, 200);
+
+    /// <summary>
+    /// Whether an exception out of a reader loop is the reader rejecting the body. The reader throws
+    /// <see cref="XmlException"/> for malformed XML, but on .NET 10 also <see cref="ArgumentOutOfRangeException"/> from
+    /// inside System.Xml for some bytes in the XML declaration (<c>&lt;?xml version="1.0\x8A"?&gt;</c>, found by fuzzing):
+    /// both mean the body cannot be read, neither is a bug of ours.
+    /// </summary>
+    public static bool IsReaderFailure(Exception e) =>
+        e is XmlException || (e is ArgumentException && e.StackTrace?.Contains("System.Xml.", StringComparison.Ordinal) == true);
+
+    /// <summary>Text of any reader failure (<see cref="IsReaderFailure"/>).</summary>
+    public static string Describe(Exception e) => e is XmlException x ? Describe(x) : "unreadable XML (" + e.GetType().Name + ")";
 }

@@ -34,7 +34,7 @@ public static class SoapEnvelopeParser
                 using var reader = SafeXml.Create(body);
                 walk.Run(reader, envelope);
             }
-            catch (XmlException e)
+            catch (Exception e) when (SafeXml.IsReaderFailure(e))
             {
                 error = SafeXml.Describe(e);
             }
