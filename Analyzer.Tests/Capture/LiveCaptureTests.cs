@@ -128,7 +128,7 @@ public class SniffErrorTests
     public void WithoutCapturePermissionSniffSaysWhatItNeeds()
     {
         // Run as the unprivileged user 'nobody' (needs root to switch, and setpriv from util-linux).
-        if (!SniffProcess.CanCapture || !File.Exists("/usr/bin/setpriv") || !OthersCanRun(CliRunner.ProgramPath)) return;
+        if (!OperatingSystem.IsLinux() || !SniffProcess.CanCapture || !File.Exists("/usr/bin/setpriv") || !OthersCanRun(CliRunner.ProgramPath)) return;
         using var dir = new TempDir();
         File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1FF);
         var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/setpriv")
@@ -155,6 +155,7 @@ public class SniffErrorTests
     /// <summary>The program's folders can be entered by any user (a checkout under /root cannot).</summary>
     private static bool OthersCanRun(string path)
     {
+        if (!OperatingSystem.IsLinux()) return false;
         for (var dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
             if (!File.GetUnixFileMode(dir).HasFlag(UnixFileMode.OtherExecute)) return false;
         return true;
