@@ -52,7 +52,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
                 outcomes.Add(new FileOutcome(files[i], r));
                 total.Add(stats[i]!);
             }
-            foreach (var (final, name) in OutputFiles(settings))
+            foreach (var (final, name) in settings.Outputs())
                 Concatenate(final, Enumerable.Range(0, files.Count).Where(i => results[i] is not null).Select(i => Path.Combine(scratch, i.ToString(), name)));
             return new BatchResult(total, outcomes);
         }
@@ -88,15 +88,6 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
             DevicesPath = At(settings.DevicesPath, "devices.csv"),
             Network = settings.Network.Copy(),
         };
-    }
-
-    private static IEnumerable<(string Final, string Name)> OutputFiles(PipelineSettings s)
-    {
-        if (s.AlertsPath is { } a) yield return (a, "alerts.csv");
-        if (s.EventsPath is { } e) yield return (e, "events.csv");
-        if (s.FlowsPath is { } f) yield return (f, "flows.csv");
-        if (s.MappingsPath is { } m) yield return (m, "mappings.csv");
-        if (s.DevicesPath is { } d) yield return (d, "devices.csv");
     }
 
     /// <summary>Appends the parts to the final file, keeping the header row of the first only.</summary>

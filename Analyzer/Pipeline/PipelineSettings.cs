@@ -24,13 +24,16 @@ public sealed record PipelineSettings
     /// <summary>The learned model that scores host windows and raises anomaly alerts; null runs without one.</summary>
     public Learning.AnomalyModel? Model { get; init; }
 
-    /// <summary>Every output path, for checking before any capture work that each can be written.</summary>
-    public IEnumerable<string> OutputPaths()
+    /// <summary>Every output file as (path, its standard file name), the one list of what the pipeline writes.</summary>
+    public IEnumerable<(string Path, string Name)> Outputs()
     {
-        if (AlertsPath is not null) yield return AlertsPath;
-        if (EventsPath is not null) yield return EventsPath;
-        if (FlowsPath is not null) yield return FlowsPath;
-        if (MappingsPath is not null) yield return MappingsPath;
-        if (DevicesPath is not null) yield return DevicesPath;
+        if (AlertsPath is not null) yield return (AlertsPath, "alerts.csv");
+        if (EventsPath is not null) yield return (EventsPath, "events.csv");
+        if (FlowsPath is not null) yield return (FlowsPath, "flows.csv");
+        if (MappingsPath is not null) yield return (MappingsPath, "mappings.csv");
+        if (DevicesPath is not null) yield return (DevicesPath, "devices.csv");
     }
+
+    /// <summary>Every output path, for checking before any capture work that each can be written.</summary>
+    public IEnumerable<string> OutputPaths() => Outputs().Select(o => o.Path);
 }
