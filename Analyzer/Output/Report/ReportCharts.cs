@@ -47,15 +47,16 @@ public static class ReportCharts
     {
         var plot = new Plot();
         var classes = census.Classes;
-        var bars = classes.Select((k, i) => new Bar { Position = i, Value = k.Devices, FillColor = Current }).ToList();
+        double Row(int i) => classes.Count - 1 - i;
+        var bars = classes.Select((k, i) => new Bar { Position = Row(i), Value = k.Devices, FillColor = Current, Orientation = Orientation.Horizontal }).ToList();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            [.. classes.Select((_, i) => (double)i)], [.. classes.Select(k => k.Class.Name())]);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.Left.Label.Text = "devices";
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. classes.Select((_, i) => Row(i))], [.. classes.Select(k => k.Class.Name())]);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Bottom.Label.Text = "devices";
+        plot.Axes.Margins(left: 0, right: 0.1);
         plot.Title(census.UpnpDevices > 0 ? "UPnP-family devices by class" : "UPnP-family devices by class (none seen)");
-        return Svg(plot, Width, 320);
+        return Svg(plot, Width, 120 + 28 * classes.Count);
     }
 
     /// <summary>Per host (one row each), its UPnP-family messages (grey) and alerts (red) over time.</summary>
