@@ -59,7 +59,8 @@ public static class RunRecordsReader
         var rows = new List<T>();
         try
         {
-            using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default);
+            // Addresses, protocols and stacks repeat on nearly every row: pooled, a long event log costs far less memory.
+            using var csv = CsvReader.FromFile(path, CsvReaderOptions.Default with { PoolStrings = true });
             var row = new Row(csv, path, kind);
             if (!csv.TryGetFieldIndex(requiredColumn, out _))
                 throw new CensusInputException($"{path}: no '{requiredColumn}' column: not a {kind} file written by analyze");
