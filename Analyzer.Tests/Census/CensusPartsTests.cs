@@ -96,4 +96,20 @@ public class CensusPartsTests
         Assert.Equal(StackFamily.WindowsSsdp, StackFamily.Of(client, DeviceClass.PcPhone));
         Assert.Equal(DeviceClass.Nas, DeviceClassifier.Classify(nas));
     }
+
+    [Fact]
+    public void ADeviceSeenInSeveralCapturesIsCountedOnce()
+    {
+        var first = new DeviceRow("192.168.1.10", "", "", [], [], "", "", "", ["urn:schemas-upnp-org:device:MediaServer:1"], [], [], [], ["ssdp"], []);
+        var second = new DeviceRow("192.168.1.10", "libupnp", "1.6.6", ["Portable SDK for UPnP devices/1.6.6"], [], "NAS-200", "", "", [], [],
+            ["CVE-2012-5958"], [], ["description"], []);
+
+        var census = CensusBuilder.Build(new RunRecords([first, second], [], [], [], []), new NetworkContext());
+
+        var device = Assert.Single(census.Devices);
+        Assert.Equal(1, census.UpnpDevices);
+        Assert.Equal(DeviceClass.Nas, device.Class);
+        Assert.Equal("libupnp (Portable SDK)", device.Stack);
+        Assert.Equal(["CVE-2012-5958"], device.Cves);
+    }
 }

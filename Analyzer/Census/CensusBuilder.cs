@@ -18,7 +18,7 @@ public static class CensusBuilder
 
     public static NetworkCensus Build(RunRecords run, NetworkContext network)
     {
-        var devices = run.Devices.Select(Device).OrderBy(d => d.Class).ThenBy(d => d.Ip, IpOrder.Instance).ToList();
+        var devices = DeviceRowMerge.ByAddress(run.Devices).Select(Device).OrderBy(d => d.Class).ThenBy(d => d.Ip, IpOrder.Instance).ToList();
         int total = devices.Count;
         var classes = Enum.GetValues<DeviceClass>()
             .Select(c => devices.Where(d => d.Class == c).ToList())
