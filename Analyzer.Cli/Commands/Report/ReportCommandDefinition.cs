@@ -16,37 +16,44 @@ public static class ReportCommandDefinition
 
     public static readonly Option<string?> Html = new("--html")
     {
+        HelpName = "FILE",
         Description = "Also write the report as one self-contained HTML page (inline CSS and SVG plots) to this file",
     };
 
     public static readonly Option<string?> Devices = new("--devices")
     {
+        HelpName = "FILE",
         Description = "Device inventory CSV of an earlier run (analyze --devices): report on it instead of captures",
     };
 
     public static readonly Option<string?> Alerts = new("--alerts")
     {
+        HelpName = "FILE",
         Description = "Alert CSV of the same earlier run",
     };
 
     public static readonly Option<string?> Mappings = new("--mappings")
     {
+        HelpName = "FILE",
         Description = "Port-mapping ledger CSV of the same earlier run (analyze --mappings)",
     };
 
     public static readonly Option<string?> Events = new("--events")
     {
+        HelpName = "FILE",
         Description = "Event log CSV of the same earlier run (analyze --events), for the timeline",
     };
 
     public static readonly Option<string?> Flows = new("--flows")
     {
+        HelpName = "FILE",
         Description = "Flow CSV of the same earlier run (analyze --flows --all-flows), for the hosts seen",
     };
 
     public static readonly Option<int> Jobs = new("--jobs", "-j")
     {
         Description = "Captures analyzed in parallel, each in its own pipeline",
+        HelpName = "N",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
