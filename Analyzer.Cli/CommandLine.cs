@@ -3,6 +3,7 @@ using Analyzer.Capture;
 using Analyzer.Cli.Commands.Analyze;
 using Analyzer.Cli.Commands.Generate;
 using Analyzer.Cli.Commands.Interfaces;
+using Analyzer.Cli.Commands.Report;
 using Analyzer.Cli.Commands.Rules;
 using Analyzer.Cli.Commands.Sniff;
 using Analyzer.Cli.Commands.Train;
@@ -25,6 +26,7 @@ public static class CommandLine
             RulesCommandDefinition.Create(),
             GenerateCommandDefinition.Create(),
             TrainCommandDefinition.Create(),
+            ReportCommandDefinition.Create(),
         };
         return root;
     }
