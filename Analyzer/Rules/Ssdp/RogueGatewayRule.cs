@@ -50,7 +50,6 @@ public sealed class RogueGatewayRule : IRule
         public string? Location;
         public string? FriendlyName;
         public string? ModelName;
-        public bool ActsAsGateway;
         public PacketInfo Evidence;
         public long PendingSinceUs = -1;
         public bool Reported;
@@ -59,6 +58,8 @@ public sealed class RogueGatewayRule : IRule
     }
 
     private readonly BoundedTable<ulong, Claimant> _claimants = new(MaxClaimants);
+    // MACs that answered IGD control or NAT-PMP/PCP, whether or not they announced themselves yet.
+    private readonly BoundedTable<ulong, bool> _acting = new(MaxClaimants);
     private ulong _routedMac;
 
     public RuleInfo Info => Rule;
@@ -131,7 +132,7 @@ public sealed class RogueGatewayRule : IRule
 
     private void ActsAsGateway(ulong mac)
     {
-        if (mac != 0 && _claimants.TryGet(mac, out var c)) c.ActsAsGateway = true;
+        if (mac != 0 && !_acting.ContainsKey(mac)) _acting.Set(mac, true);
     }
 
     /// <summary>The announcer that is the gateway: the default route's MAC, else one that acted as a gateway, else the first heard.</summary>
@@ -141,7 +142,7 @@ public sealed class RogueGatewayRule : IRule
         foreach (var (_, c) in _claimants.Entries())
         {
             if (c.Mac == _routedMac) return c;
-            if (c.ActsAsGateway && (acting is null || c.FirstUs < acting.FirstUs)) acting = c;
+            if (_acting.ContainsKey(c.Mac) && (acting is null || c.FirstUs < acting.FirstUs)) acting = c;
             if (first is null || c.FirstUs < first.FirstUs) first = c;
         }
         return acting ?? first;
