@@ -78,6 +78,32 @@ public class RogueGatewayRuleTests
     }
 
     [Fact]
+    public void TheConfiguredRouterIsTheGatewayEvenWhenTheCopyIsHeardFirst()
+    {
+        var network = new Analyzer.Rules.NetworkContext();
+        network.Routers.Add(Analyzer.Decoding.NetAddress.Parse(Router));
+        var h = new RuleHarness(network: network);
+        h.Udp(Rogue, 1900, SsdpText.Group, 1900, Notify(Rogue, RogueUuid, port: 8888), RogueMac);
+        h.Wait(1).Udp(Router, 1900, SsdpText.Group, 1900, Notify(Router, RouterUuid), RouterMac);
+
+        var alert = Assert.Single(AlertAssert.Only(h.Finish(), "ssdp-rogue-gateway"));
+        Assert.Equal(Rogue, alert.Src.ToString());
+        Assert.Contains("copying the gateway 192.168.1.1 (1c:5f:2b:aa:fd:01)", alert.Summary);
+    }
+
+    [Fact]
+    public void TheFirstAnnouncerIsTheGatewayWhenNothingElseTellsThemApart()
+    {
+        // The limit of a passive sensor: a copy heard first, before the router proved itself, is taken for the gateway.
+        var h = new RuleHarness();
+        h.Udp(Rogue, 1900, SsdpText.Group, 1900, Notify(Rogue, RogueUuid, port: 8888), RogueMac);
+        h.Wait(1).Udp(Router, 1900, SsdpText.Group, 1900, Notify(Router, RouterUuid), RouterMac);
+
+        var alert = Assert.Single(AlertAssert.Only(h.Finish(), "ssdp-rogue-gateway"));
+        Assert.Equal(Router, alert.Src.ToString());
+    }
+
+    [Fact]
     public void TheRealRouterReannouncingFromAnotherAddressIsNotARogue()
     {
         var h = new RuleHarness();

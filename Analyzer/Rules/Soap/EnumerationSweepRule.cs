@@ -80,7 +80,9 @@ public sealed class EnumerationSweepRule : IRule
             var who = For(request.Packet.Src, t);
             if (who.Sweeps.AddAndCheck(fault.Packet.TimestampUs, t.EnumSweepRepeatWindowUs))
                 Raise(request.Packet, who, $"{t.EnumSweepsPerHour} full table sweeps (each ended by fault 713) within {Evidence.Seconds(t.EnumSweepRepeatWindowUs)}", context);
-            else if (who.NextIndex > 0 && request.Argument("NewPortMappingIndex") == Evidence.Number(who.NextIndex - 1))
+            else if (who.NextIndex > 0
+                     && int.TryParse(request.Argument("NewPortMappingIndex"), NumberStyles.None, CultureInfo.InvariantCulture, out int last)
+                     && last == who.NextIndex - 1)
                 CompleteSweep(request, who, context);
             who.NextIndex = 0;
         }

@@ -15,8 +15,8 @@ namespace Analyzer.Rules.Ssdp;
 /// THREATS.md <c>ssdp-rogue-device</c> (d)/(e), the evil-ssdp gateway template: a LAN host that is not the gateway
 /// announces an InternetGatewayDevice (NOTIFY, search replies or its description) under a UUID of its own, copying
 /// the gateway's identity: its SERVER banner, and its friendly name when both descriptions were seen.
-/// The gateway is, in this order, the IGD announcer whose MAC carries routed traffic (the default route), the one
-/// that answered IGD control or NAT-PMP/PCP, or the first IGD announcer heard. A second IGD with an identity of its
+/// The gateway is, in this order, the IGD announcer at a configured router address, the one whose MAC carries routed
+/// traffic (the default route), the one that answered IGD control or NAT-PMP/PCP, or the first IGD announcer heard. A second IGD with an identity of its
 /// own (a double NAT: its own banner, name and UUID) does not fire; the same UUID from another MAC is
 /// <see cref="RogueCloneRule"/>'s. When the banner matches but the newcomer's description has not been seen while the
 /// gateway's has, the verdict waits up to <see cref="DescriptionWaitUs"/> for it: a different friendly name clears it.
@@ -113,7 +113,7 @@ public sealed class RogueGatewayRule : IRule
         {
             if (c.PendingSinceUs < 0 || c.Reported || nowUs - c.PendingSinceUs < DescriptionWaitUs) continue;
             c.PendingSinceUs = -1;
-            if (Gateway() is { } gateway && gateway != c && Copies(c, gateway, context.Network, out string what, out _))
+            if (Gateway(context.Network) is { } gateway && gateway != c && Copies(c, gateway, context.Network, out string what, out _))
                 Report(c, gateway, what, context);
         }
     }
@@ -135,23 +135,27 @@ public sealed class RogueGatewayRule : IRule
         if (mac != 0 && !_acting.ContainsKey(mac)) _acting.Set(mac, true);
     }
 
-    /// <summary>The announcer that is the gateway: the default route's MAC, else one that acted as a gateway, else the first heard.</summary>
-    private Claimant? Gateway()
+    /// <summary>
+    /// The announcer that is the gateway: at a configured router address, else the default route's MAC, else one that
+    /// acted as a gateway, else the first heard.
+    /// </summary>
+    private Claimant? Gateway(NetworkContext network)
     {
-        Claimant? acting = null, first = null;
+        Claimant? routed = null, acting = null, first = null;
         foreach (var (_, c) in _claimants.Entries())
         {
-            if (c.Mac == _routedMac) return c;
+            if (network.IsConfiguredRouter(c.Address)) return c;
+            if (c.Mac == _routedMac) routed = c;
             if (_acting.ContainsKey(c.Mac) && (acting is null || c.FirstUs < acting.FirstUs)) acting = c;
             if (first is null || c.FirstUs < first.FirstUs) first = c;
         }
-        return acting ?? first;
+        return routed ?? acting ?? first;
     }
 
     /// <summary>What one announcer says can change the verdict on any other (the gateway's name, who the gateway is).</summary>
     private void JudgeAll(RuleContext context, long nowUs)
     {
-        if (Gateway() is not { } gateway) return;
+        if (Gateway(context.Network) is not { } gateway) return;
         foreach (var (_, c) in _claimants.Entries())
         {
             if (c.Reported || c == gateway) continue;
@@ -210,7 +214,7 @@ public sealed class RogueGatewayRule : IRule
     {
         ulong mac = context.Network.MacOf(server);
         if (mac == 0 || !_claimants.TryGet(mac, out var c) || c.Address != server || !context.Network.IsLan(client)) return;
-        if (Gateway() == c || c.ClientAddresses.Count >= MaxClientsRemembered || !c.ClientAddresses.Add(client)) return;
+        if (Gateway(context.Network) == c || c.ClientAddresses.Count >= MaxClientsRemembered || !c.ClientAddresses.Add(client)) return;
         if (!c.Reported)
         {
             if (c.Clients.Count < MaxClientsNamed) c.Clients.Add($"{client} ({how})");
