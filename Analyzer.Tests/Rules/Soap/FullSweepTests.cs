@@ -110,6 +110,19 @@ public class FullSweepTests
     }
 
     [Fact]
+    public void ASlowLargeSweepReportedByItsIndexesGivesNoSecondAlert()
+    {
+        var s = new ScenarioCapture();
+        for (int i = 0; i < 22; i++)
+            Call(s, Client, ClientMac, "GetGenericPortMappingEntry", [("NewPortMappingIndex", i.ToString())],
+                HttpText.SoapResponse(HttpText.WanIp, "GetGenericPortMappingEntry", [("NewExternalPort", (40000 + i).ToString())]), "curl/8.5.0").Wait(2);
+        Call(s.Wait(120), Client, ClientMac, "GetGenericPortMappingEntry", [("NewPortMappingIndex", "22")], HttpText.SoapFault(713, "SpecifiedArrayIndexInvalid"), "curl/8.5.0");
+
+        var alert = Assert.Single(AlertAssert.Only(s.Run().Alerts, "igd-enum-sweep"));
+        Assert.Equal(Severity.Medium, alert.Severity);
+    }
+
+    [Fact]
     public void ALargeSweepStaysOneMediumAlert()
     {
         var s = new ScenarioCapture();

@@ -61,6 +61,7 @@ public class RogueGatewayRuleTests
             + "trusted by 192.168.1.40 (fetched its description)", alerts[0].Summary);
         Assert.Equal("192.168.1.30 trusts the rogue gateway 192.168.1.66 (0e:00:de:ad:be:ef): sent it GetExternalIPAddress", alerts[1].Summary);
         Assert.Equal(Nas, alerts[1].Src.ToString());
+        Assert.Equal("soap", alerts[1].Protocol);
         Assert.Equal(Rogue, alerts[1].Dst.ToString());
     }
 

@@ -36,6 +36,7 @@ public sealed class EnumerationSweepRule : IRule
         // The sweep under way: the next index expected (0 when none), and its complete sweep awaiting a verdict.
         public int NextIndex;
         public bool MapsPorts;
+        public bool SweepReported;
         public long PendingSinceUs = -1;
         public PacketInfo PendingPacket;
         public string PendingWhat = "";
@@ -57,11 +58,15 @@ public sealed class EnumerationSweepRule : IRule
             if (r.Action == "GetGenericPortMappingEntry"
                 && int.TryParse(r.Argument("NewPortMappingIndex"), NumberStyles.None, CultureInfo.InvariantCulture, out int index))
             {
-                if (index == 0) who.NextIndex = 1;
+                if (index == 0) (who.NextIndex, who.SweepReported) = (1, false);
                 else if (index == who.NextIndex) who.NextIndex++;
                 else if (index != who.NextIndex - 1) who.NextIndex = 0;
                 int n = who.Indexes.Add(index, now, t.EnumWindowUs);
-                if (n >= t.EnumSweepIndexes) Raise(r.Packet, who, $"{n} GetGenericPortMappingEntry indexes within {Evidence.Seconds(t.EnumWindowUs)}", context);
+                if (n >= t.EnumSweepIndexes)
+                {
+                    Raise(r.Packet, who, $"{n} GetGenericPortMappingEntry indexes within {Evidence.Seconds(t.EnumWindowUs)}", context);
+                    who.SweepReported = true;
+                }
             }
             else if (r.Action is "AddPortMapping" or "AddAnyPortMapping")
             {
@@ -105,7 +110,8 @@ public sealed class EnumerationSweepRule : IRule
     private void CompleteSweep(SoapRequest last, Requester who, RuleContext context)
     {
         var packet = last.Packet;
-        if (packet.TimestampUs < who.MutedUntil || context.Network.TrustedControllers.Contains(packet.Src)) return;
+        // A sweep the index rule already reported, however long it took, gives no second alert.
+        if (who.SweepReported || packet.TimestampUs < who.MutedUntil || context.Network.TrustedControllers.Contains(packet.Src)) return;
         string entries = $"one complete sweep of {who.NextIndex - 1} entries (indexes 0–{who.NextIndex - 1}, the last refused with fault 713)";
         if (!UpnpClientAgent.IsUpnpLibrary(last.UserAgent))
         {

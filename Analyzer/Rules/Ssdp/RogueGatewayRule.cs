@@ -91,11 +91,11 @@ public sealed class RogueGatewayRule : IRule
                 d.ModelName ??= root.ModelName;
                 d.Server ??= description.Server;
                 if (d.Uuid is null && root.Udn is { } udn) d.Uuid = SsdpTargets.Uuid(udn);
-                Trusted(p.Src, p.Dst, "fetched its description", p.Reversed(), context);
+                Trusted(p.Src, p.Dst, "fetched its description", p.Reversed(), "description", context);
                 JudgeAll(context, p.TimestampUs);
                 break;
             case SoapRequest request when IgdServices.IsIgd(request.ServiceType):
-                Trusted(p.Dst, p.Src, "sent it " + request.Action, p, context);
+                Trusted(p.Dst, p.Src, "sent it " + request.Action, p, "soap", context);
                 break;
             case SoapResponse { IsFault: false } answer when IgdServices.IsIgd(answer.ServiceType):
                 ActsAsGateway(p.SrcMac);
@@ -210,7 +210,7 @@ public sealed class RogueGatewayRule : IRule
     }
 
     /// <summary>A client fetched a non-gateway announcer's description or sent it SOAP.</summary>
-    private void Trusted(NetAddress server, NetAddress client, string how, in PacketInfo p, RuleContext context)
+    private void Trusted(NetAddress server, NetAddress client, string how, in PacketInfo p, string protocol, RuleContext context)
     {
         ulong mac = context.Network.MacOf(server);
         if (mac == 0 || !_claimants.TryGet(mac, out var c) || c.Address != server || !context.Network.IsLan(client)) return;
@@ -220,6 +220,6 @@ public sealed class RogueGatewayRule : IRule
             if (c.Clients.Count < MaxClientsNamed) c.Clients.Add($"{client} ({how})");
             return;
         }
-        context.Raise(Rule, p, "http", $"{client} trusts the rogue gateway {server} ({MacText.Format(c.Mac)}): {how}");
+        context.Raise(Rule, p, protocol, $"{client} trusts the rogue gateway {server} ({MacText.Format(c.Mac)}): {how}");
     }
 }
