@@ -30,6 +30,8 @@ public static class BuiltInRules
         new RogueEchoRule(),
         new RogueBannerRule(),
         new RogueCloneRule(),
+        new RogueGatewayRule(),
+        new DescriptionLinkRule(),
         // Banners
         new VulnerableStackBannerRule(),
         // Port mappings: IGD SOAP, NAT-PMP and PCP

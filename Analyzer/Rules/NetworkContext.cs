@@ -77,6 +77,11 @@ public sealed class NetworkContext
     /// </summary>
     public List<IpPrefix> Allowlist { get; } = [];
 
+    private readonly HashSet<NetAddress> _learnedRouterAddresses = [];
+
+    /// <summary>A router address given in the configuration, not learned from traffic.</summary>
+    public bool IsConfiguredRouter(NetAddress address) => Routers.Contains(address) && !_learnedRouterAddresses.Contains(address);
+
     private int _learnedWan;
     private int _learnedRouters;
 
@@ -103,6 +108,7 @@ public sealed class NetworkContext
         if (_learnedRouters >= MaxLearnedAddresses) return;
         _learnedRouters++;
         Routers.Add(address);
+        _learnedRouterAddresses.Add(address);
         Version++;
     }
 

@@ -49,10 +49,11 @@ public class SoapControlRuleTests
     }
 
     [Fact]
-    public void ListingASmallTableOnceIsNormal()
+    public void ListingASmallTableOnceBesideItsOwnMappingIsNormal()
     {
-        // upnpc -l: indexes until fault 713.
-        var s = new ScenarioCapture();
+        // upnpc -a, then upnpc -l: indexes until fault 713. The same sweep by a host mapping nothing is low recon (FullSweepTests).
+        var s = Call(new ScenarioCapture(), Client, ClientMac, "AddPortMapping", HttpText.AddPortMappingArgs(40000, Client, 40000),
+            HttpText.SoapResponse(HttpText.WanIp, "AddPortMapping", []));
         for (int i = 0; i < 4; i++)
             Call(s, Client, ClientMac, "GetGenericPortMappingEntry", [("NewPortMappingIndex", i.ToString())],
                 HttpText.SoapResponse(HttpText.WanIp, "GetGenericPortMappingEntry", [("NewExternalPort", (40000 + i).ToString())]));

@@ -9,6 +9,7 @@ namespace Analyzer.Decoding.Description;
 /// <code>
 /// &lt;root xmlns="urn:schemas-upnp-org:device-1-0"&gt;&lt;specVersion/&gt;&lt;URLBase/&gt;
 ///   &lt;device&gt;&lt;deviceType/&gt;&lt;friendlyName/&gt;&lt;manufacturer/&gt;…&lt;UDN/&gt;
+///     &lt;iconList&gt;&lt;icon&gt;&lt;url/&gt;… (icon URLs, <see cref="UpnpDevice.MaxIcons"/> a device)
 ///     &lt;serviceList&gt;&lt;service&gt;&lt;serviceType/&gt;&lt;serviceId/&gt;&lt;SCPDURL/&gt;&lt;controlURL/&gt;&lt;eventSubURL/&gt;…
 ///     &lt;deviceList&gt;&lt;device&gt;… (embedded devices, any depth)
 /// </code>
@@ -52,6 +53,7 @@ public static class DeviceDescriptionParser
         private UpnpService? _service;
         private int _serviceDepth = -1;
         private int _specDepth = -1;
+        private int _iconDepth = -1;
         private string? _major;
 
         public bool IsRoot;
@@ -120,7 +122,10 @@ public static class DeviceDescriptionParser
                 }
                 return;
             }
-            bool deviceField = _devices.Count > 0 && depth == _devices.Peek().Depth + 1 && IsDeviceField(name);
+            // <device><iconList><icon>: the icon element sits two levels below its device.
+            if (name == "icon" && _devices.Count > 0 && _service is null && depth == _devices.Peek().Depth + 2) _iconDepth = depth;
+            bool iconField = _iconDepth >= 0 && depth == _iconDepth + 1 && name == "url";
+            bool deviceField = iconField || (_devices.Count > 0 && depth == _devices.Peek().Depth + 1 && IsDeviceField(name));
             bool serviceField = _service is not null && depth == _serviceDepth + 1 && IsServiceField(name);
             bool rootField = depth == 1 && name == "URLBase";
             bool specField = _specDepth >= 0 && depth == _specDepth + 1 && name is "major" or "minor";
@@ -148,7 +153,11 @@ public static class DeviceDescriptionParser
                 _field = null;
                 return;
             }
-            if (_service is not null && depth == _serviceDepth)
+            if (depth == _iconDepth)
+            {
+                _iconDepth = -1;
+            }
+            else if (_service is not null && depth == _serviceDepth)
             {
                 _service = null;
                 _serviceDepth = -1;
@@ -190,6 +199,11 @@ public static class DeviceDescriptionParser
             }
             if (_devices.Count == 0 || _devices.Peek().Index < 0) return;
             var device = description.Devices[_devices.Peek().Index];
+            if (name == "url")
+            {
+                if (_iconDepth >= 0 && depth == _iconDepth + 1 && device.IconUrls.Count < UpnpDevice.MaxIcons) device.IconUrls.Add(value);
+                return;
+            }
             switch (name)
             {
                 case "deviceType": device.DeviceType ??= value; break;

@@ -16,4 +16,10 @@ public sealed class UpnpDevice
     public string? SerialNumber { get; internal set; }
     public string? Udn { get; internal set; }
     public string? PresentationUrl { get; internal set; }
+
+    /// <summary>Most icon URLs kept for one device; real devices list two to six sizes.</summary>
+    public const int MaxIcons = 8;
+
+    /// <summary>The <c>url</c> of each icon in the device's iconList, as written (usually relative).</summary>
+    public List<string> IconUrls { get; } = [];
 }
