@@ -11,7 +11,10 @@ namespace Analyzer.Publishing;
 public sealed class FleetConsumer(IRecordSource source, FleetConsumerOptions? options = null)
 {
     private readonly FleetConsumerOptions _options = options ?? new FleetConsumerOptions();
+    private const int ClaimChecksPerIdle = 4;
     private readonly SequenceWindow _seen = new((options ?? new FleetConsumerOptions()).DedupWindow);
+    private readonly System.Diagnostics.Stopwatch _sinceClaim = System.Diagnostics.Stopwatch.StartNew();
+    private bool _claimedLastTime = true;
 
     public long Received { get; private set; }
     public long Duplicates { get; private set; }
@@ -21,8 +24,15 @@ public sealed class FleetConsumer(IRecordSource source, FleetConsumerOptions? op
     /// <summary>One round; an empty list when nothing waits (the caller waits a moment and asks again).</summary>
     public async Task<IReadOnlyList<FleetRecord>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var claimed = await source.ClaimIdleAsync(_options.ClaimIdle, _options.BatchPerStream, cancellationToken).ConfigureAwait(false);
-        Claimed += claimed.Count;
+        IReadOnlyList<BrokerEntry> claimed = [];
+        // Entries become claimable only after ClaimIdle, so looking a few times per ClaimIdle is enough.
+        if (_sinceClaim.Elapsed >= _options.ClaimIdle / ClaimChecksPerIdle || _claimedLastTime)
+        {
+            claimed = await source.ClaimIdleAsync(_options.ClaimIdle, _options.BatchPerStream, cancellationToken).ConfigureAwait(false);
+            _sinceClaim.Restart();
+            _claimedLastTime = claimed.Count > 0;
+            Claimed += claimed.Count;
+        }
         var fresh = await source.ReadAsync(_options.BatchPerStream, cancellationToken).ConfigureAwait(false);
         var records = new List<FleetRecord>(claimed.Count + fresh.Count);
         var discard = new List<BrokerEntry>();

@@ -70,14 +70,15 @@ public sealed class RedisStreamSource : IRecordSource
     public Task<IReadOnlyList<BrokerEntry>> ClaimIdleAsync(TimeSpan minIdle, int count, CancellationToken cancellationToken) =>
         Guard(async database =>
         {
+            var claims = _types.Select(type => database.StreamAutoClaimAsync(type.StreamName(), _group, _consumer,
+                (long)minIdle.TotalMilliseconds, _claimCursor[type], count)).ToArray();
+            var answers = await Task.WhenAll(claims).ConfigureAwait(false);
             var result = new List<BrokerEntry>();
-            foreach (var type in _types)
+            for (int i = 0; i < _types.Length; i++)
             {
-                var claimed = await database.StreamAutoClaimAsync(type.StreamName(), _group, _consumer,
-                    (long)minIdle.TotalMilliseconds, _claimCursor[type], count).ConfigureAwait(false);
-                _claimCursor[type] = claimed.NextStartId;
-                foreach (var entry in claimed.ClaimedEntries)
-                    if (!entry.IsNull) result.Add(ToEntry(type, entry));
+                _claimCursor[_types[i]] = answers[i].NextStartId;
+                foreach (var entry in answers[i].ClaimedEntries)
+                    if (!entry.IsNull) result.Add(ToEntry(_types[i], entry));
             }
             return (IReadOnlyList<BrokerEntry>)result;
         }, cancellationToken);
@@ -85,8 +86,8 @@ public sealed class RedisStreamSource : IRecordSource
     public Task AcknowledgeAsync(IReadOnlyList<BrokerEntry> entries, CancellationToken cancellationToken) =>
         Guard(async database =>
         {
-            foreach (var group in entries.GroupBy(e => e.Type))
-                await database.StreamAcknowledgeAsync(group.Key.StreamName(), _group, [.. group.Select(e => (RedisValue)e.EntryId)]).ConfigureAwait(false);
+            await Task.WhenAll(entries.GroupBy(e => e.Type).Select(group =>
+                database.StreamAcknowledgeAsync(group.Key.StreamName(), _group, [.. group.Select(e => (RedisValue)e.EntryId)]))).ConfigureAwait(false);
             return true;
         }, cancellationToken);
 
