@@ -191,7 +191,7 @@ public sealed class RecordPublisher : IAsyncDisposable
                 {
                     _spool.Append(batch);
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     lock (_publishLock) _refused += batch.Count;
                     Report(_state, $"spool {_spool.Directory}: write failed: {e.Message}");
