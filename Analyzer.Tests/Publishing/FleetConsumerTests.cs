@@ -85,7 +85,8 @@ public class FleetConsumerTests
     {
         using var server = new RedisServer();
         var sent = await PublishAsync(server, "home-a", 300);
-        var crashed = new FleetConsumer(Source(server, "crashed"), new FleetConsumerOptions { BatchPerStream = 120 });
+        await using var crashedSource = Source(server, "crashed");
+        var crashed = new FleetConsumer(crashedSource, new FleetConsumerOptions { BatchPerStream = 120 });
         var taken = await crashed.ReadAsync(); // and never acknowledged
         Assert.Equal(120, taken.Count);
 

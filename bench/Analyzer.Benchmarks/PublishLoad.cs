@@ -115,6 +115,11 @@ internal static class PublishLoad
         Console.WriteLine(string.Create(inv, $"delivered_s={delivered.TotalSeconds:0.00} into_broker_rate={total / delivered.TotalSeconds:0}/s delivered={statuses.Sum(s => s.Delivered)} dropped={statuses.Sum(s => s.DroppedEvents + s.DroppedFlows)} lost={statuses.Sum(s => s.Lost)}"));
         Console.WriteLine(string.Create(inv, $"consumed_s={consumed.TotalSeconds:0.00} consume_rate={consumer.Received / consumed.TotalSeconds:0}/s received={consumer.Received} duplicates={consumer.Duplicates} max_backlog={maxBacklog}"));
         Console.WriteLine(string.Create(inv, $"lag_ms p50={Percentile(0.5):0} p99={Percentile(0.99):0} max={lags[^1]:0} drain_after_delivery_s={(consumed - delivered).TotalSeconds:0.00}"));
+        using var self = Process.GetCurrentProcess();
+        double cpu = self.TotalProcessorTime.TotalSeconds;
+        double brokerCpu = local is null ? double.NaN
+            : double.Parse(Field(local.Command("INFO cpu"), "used_cpu_user"), inv) + double.Parse(Field(local.Command("INFO cpu"), "used_cpu_sys"), inv);
+        Console.WriteLine(string.Create(inv, $"cpu_s sensors_and_aggregator={cpu:0.00} broker={brokerCpu:0.00} records_per_cpu_s={total / (cpu + (double.IsNaN(brokerCpu) ? 0 : brokerCpu)):0}"));
         Console.WriteLine(string.Create(inv, $"memory peak_rss={peakRss / 1048576.0:0} MB peak_managed={peakManaged / 1048576.0:0} MB broker_used={brokerMemory} broker_rss={brokerRss}"));
         return consumer.Received == total && consumer.Duplicates == 0 ? 0 : 1;
 
