@@ -14,7 +14,7 @@ public readonly record struct FileIdentity(ulong Device, ulong Inode)
     /// <summary>The identity of an existing file (links followed), or null when it does not exist or cannot be known.</summary>
     public static FileIdentity? Of(string path)
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists(path)) return null;
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess || !File.Exists(path)) return null;
         var buffer = new byte[StatBufferBytes];
         try
         {
@@ -31,6 +31,11 @@ public readonly record struct FileIdentity(ulong Device, ulong Inode)
             {
                 return null;
             }
+        }
+        catch (DllNotFoundException)
+        {
+            // No C library under that name: the caller compares resolved paths only.
+            return null;
         }
         // st_dev then st_ino, both 64-bit, open every 64-bit Linux struct stat.
         return new FileIdentity(BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
