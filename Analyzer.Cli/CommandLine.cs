@@ -7,6 +7,7 @@ using Analyzer.Cli.Commands.Report;
 using Analyzer.Cli.Commands.Rules;
 using Analyzer.Cli.Commands.Sniff;
 using Analyzer.Cli.Commands.Train;
+using Analyzer.Cli.Usage;
 
 namespace Analyzer.Cli;
 
@@ -34,11 +35,16 @@ public static class CommandLine
     public static int Run(string[] args)
     {
         var root = CreateRoot();
-        var parse = root.Parse(args);
+        var parse = root.Parse(HelpVerb.Rewrite(args));
+        // An unknown option is named before anything else: the parser would take it for a file name.
+        if (UnknownTokens.Find(parse, args) is { } unknown)
+        {
+            CliConsole.Error(unknown);
+            return ExitCodes.Usage;
+        }
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) CliConsole.Error(error.Message);
-            CliConsole.Info("Run 'analyzer --help' for usage.");
+            foreach (var message in parse.Errors.Select(e => e.Message).Distinct()) CliConsole.Error(message);
             return ExitCodes.Usage;
         }
         try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Output;
 using Analyzer.Rules;
 
 namespace Analyzer.Cli.Commands;
@@ -74,5 +75,28 @@ public static class CommonOptions
     public static Option<bool> NoModel() => new("--no-model")
     {
         Description = "Run without the learned model (no scores, no anomaly alerts)",
+    };
+
+    public static Option<Severity> MinSeverity()
+    {
+        var option = new Option<Severity>("--min-severity")
+        {
+            Description = "Write only alerts of this severity or above to every alert output: info, low, medium, high or critical",
+            HelpName = "LEVEL",
+            DefaultValueFactory = _ => Severity.Info,
+        };
+        option.CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (Enum.TryParse<Severity>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !char.IsDigit(text[0])) return level;
+            result.AddError(Usage.NumberRange.Message(option.Name, text, "one of " + string.Join(", ", Enum.GetNames<Severity>().Select(n => n.ToLowerInvariant()))));
+            return Severity.Info;
+        };
+        return option;
+    }
+
+    public static Option<bool> Quiet() => new("--quiet", "-q")
+    {
+        Description = "Print only errors and warnings on stderr (no summary, notes or status lines)",
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Cli.Usage;
 using Analyzer.Configuration;
 using Analyzer.Learning;
 using Analyzer.Pipeline;
@@ -20,6 +21,8 @@ public sealed class PipelineOptions
     public Option<bool> NoRules { get; } = CommonOptions.NoRules();
     public Option<string?> Model { get; } = CommonOptions.Model();
     public Option<bool> NoModel { get; } = CommonOptions.NoModel();
+    public Option<Output.Severity> MinSeverity { get; } = CommonOptions.MinSeverity();
+    public Option<bool> Quiet { get; } = CommonOptions.Quiet();
 
     /// <summary>Set by <see cref="ToSettings"/> when the default model was not found: the verb says so once.</summary>
     public string? ModelNote { get; private set; }
@@ -37,6 +40,8 @@ public sealed class PipelineOptions
         command.Add(NoRules);
         command.Add(Model);
         command.Add(NoModel);
+        command.Add(MinSeverity);
+        command.Add(Quiet);
     }
 
     /// <summary>
@@ -56,6 +61,7 @@ public sealed class PipelineOptions
             DevicesPath = parse.GetValue(Devices),
             AllFlows = parse.GetValue(AllFlows),
             RulesEnabled = !parse.GetValue(NoRules),
+            MinSeverity = parse.GetValue(MinSeverity),
             Model = LoadModel(parse),
         };
         if (parse.GetValue(Config) is { } configPath) settings = SensorConfigApplier.ApplyFile(configPath, settings);
@@ -64,15 +70,34 @@ public sealed class PipelineOptions
         return settings;
     }
 
+    /// <summary>The files the run reads besides its captures (configuration, model): no output may be one of them.</summary>
+    public IEnumerable<NamedPath> ReadFiles(ParseResult parse)
+    {
+        if (parse.GetValue(Config) is { } config) yield return new NamedPath("the configuration file", config);
+        if (ModelPath is { } model)
+        {
+            yield return new NamedPath("the model", model);
+            yield return new NamedPath("the model's metadata", AnomalyModel.MetadataPath(model));
+        }
+    }
+
+    /// <summary>Every output of the settings, named by its option (--alerts for alerts.csv).</summary>
+    public static IEnumerable<NamedPath> Outputs(PipelineSettings settings) =>
+        settings.Outputs().Select(o => new NamedPath("--" + Path.GetFileNameWithoutExtension(o.Name), o.Path));
+
+    /// <summary>The model file loaded by <see cref="ToSettings"/>, null when none.</summary>
+    public string? ModelPath { get; private set; }
+
     private AnomalyModel? LoadModel(ParseResult parse)
     {
         ModelNote = null;
+        ModelPath = null;
         if (parse.GetValue(NoModel)) return null;
-        if (parse.GetValue(Model) is { } explicitPath) return AnomalyModel.Load(explicitPath);
-        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(CommonOptions.DefaultModelPath);
+        if (parse.GetValue(Model) is { } explicitPath) return AnomalyModel.Load(ModelPath = explicitPath);
+        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(ModelPath = CommonOptions.DefaultModelPath);
         // Then the copy that the build puts next to the program.
         var besideProgram = Path.Combine(AppContext.BaseDirectory, CommonOptions.DefaultModelPath);
-        if (File.Exists(besideProgram)) return AnomalyModel.Load(besideProgram);
+        if (File.Exists(besideProgram)) return AnomalyModel.Load(ModelPath = besideProgram);
         ModelNote = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
         return null;
     }

@@ -20,10 +20,10 @@ public class LiveCaptureTests
 
     private static readonly byte[] NatPmpMapTcp = [0, 2, 0, 0, 0x1F, 0x90, 0x1F, 0x90, 0, 0, 0x1C, 0x20];
 
-    [Fact]
+    [SkippableFact]
     public void SniffOnLoopbackDecodesSsdpAndNatPmpAndStopsCleanlyOnSigint()
     {
-        if (!SniffProcess.CanCapture) return;
+        Skip.IfNot(SniffProcess.CanCapture, SniffProcess.CannotCaptureReason);
         using var dir = new TempDir();
         using var ssdpPort = new UdpClient(new IPEndPoint(IPAddress.Loopback, 1900));
         using var natPmpPort = new UdpClient(new IPEndPoint(IPAddress.Loopback, 5351));
@@ -49,10 +49,10 @@ public class LiveCaptureTests
         Assert.Contains("capture: ", sniff.Stderr);
     }
 
-    [Fact]
+    [SkippableFact]
     public void SniffStopsOnSigtermWithItsSummary()
     {
-        if (!SniffProcess.CanCapture) return;
+        Skip.IfNot(SniffProcess.CanCapture, SniffProcess.CannotCaptureReason);
         using var dir = new TempDir();
         using var sniff = new SniffProcess(dir.Path, "-i", "lo", "-o", "alerts.csv", "--status-interval", "0");
         Assert.True(sniff.WaitStarted(StartTimeout), sniff.Stderr);
@@ -63,10 +63,10 @@ public class LiveCaptureTests
         Assert.Contains("read 1 capture:", sniff.Stderr);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ABurstOfTenThousandPacketsIsAnalyzedOrItsLossReportedExactly()
     {
-        if (!SniffProcess.CanCapture) return;
+        Skip.IfNot(SniffProcess.CanCapture, SniffProcess.CannotCaptureReason);
         const int burst = 10_000;
         using var dir = new TempDir();
         using var port = new UdpClient(new IPEndPoint(IPAddress.Loopback, 5350));
@@ -112,10 +112,10 @@ public class SniffErrorTests
         Assert.Single(result.StderrLines, l => l.StartsWith("error:"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ABadFilterSaysWhereItGoesWrong()
     {
-        if (!SniffProcess.CanCapture) return;
+        Skip.IfNot(SniffProcess.CanCapture, SniffProcess.CannotCaptureReason);
         using var dir = new TempDir();
 
         var result = CliRunner.Run(dir.Path, "sniff", "-i", "lo", "-f", "udp and (port 1900 or)");
@@ -124,11 +124,14 @@ public class SniffErrorTests
         Assert.Equal("error: bad capture filter 'udp and (port 1900 or)': syntax error at word 5 ('or)')", result.StderrLines[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WithoutCapturePermissionSniffSaysWhatItNeeds()
     {
         // Run as the unprivileged user 'nobody' (needs root to switch, and setpriv from util-linux).
-        if (!OperatingSystem.IsLinux() || !SniffProcess.CanCapture || !File.Exists("/usr/bin/setpriv") || !OthersCanRun(CliRunner.ProgramPath)) return;
+        if (!OperatingSystem.IsLinux()) throw new SkipException("needs Linux (setpriv)");
+        Skip.IfNot(SniffProcess.CanCapture, SniffProcess.CannotCaptureReason);
+        Skip.IfNot(File.Exists("/usr/bin/setpriv"), "needs /usr/bin/setpriv (util-linux) to run as the user 'nobody'");
+        Skip.IfNot(OthersCanRun(CliRunner.ProgramPath), $"the user 'nobody' cannot read {CliRunner.ProgramPath}");
         using var dir = new TempDir();
         File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1FF);
         var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/setpriv")

@@ -91,7 +91,42 @@ public class AnalyzeCommandTests
         var result = CliRunner.Run(dir.Path, "analyze", "head.pcap");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("error: head.pcap: cannot open: ", result.StderrLines[0]);
+        Assert.Equal("error: head.pcap: damaged pcap file header: the file ends after 10 of its 24 bytes", result.StderrLines[0]);
+    }
+
+    [Fact]
+    public void APcapHeaderWithAnotherVersionIsNamedInTheProjectsWords()
+    {
+        using var dir = new TempDir();
+        var bytes = File.ReadAllBytes(WriteCapture(dir, "whole.pcap", 1));
+        bytes[4] = 7;
+        File.WriteAllBytes(dir.File("v7.pcap"), bytes);
+
+        var result = CliRunner.Run(dir.Path, "analyze", "v7.pcap");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: v7.pcap: damaged pcap file header: format version 7.4 (a pcap file has 2.4)", result.StderrLines[0]);
+        Assert.DoesNotContain("adapter", result.Stderr);
+    }
+
+    [Theory]
+    [InlineData(12u, 0x1A2B3C4Du, "damaged pcapng section header: block length 12 (expected a multiple of 4 from 28 to 1048576)")]
+    [InlineData(28u, 0x11223344u, "damaged pcapng section header: byte-order mark 0x11223344 (expected 0x1A2B3C4D in either byte order)")]
+    public void ADamagedPcapNgSectionHeaderIsNamedInTheProjectsWords(uint blockLength, uint byteOrderMark, string expected)
+    {
+        using var dir = new TempDir();
+        var bytes = new byte[28];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes, 0x0A0D0D0A);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), blockLength);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), byteOrderMark);
+        bytes[12] = 1;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(24), blockLength);
+        File.WriteAllBytes(dir.File("bad.pcapng"), bytes);
+
+        var result = CliRunner.Run(dir.Path, "analyze", "bad.pcapng");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: bad.pcapng: " + expected, result.StderrLines[0]);
     }
 
     [Fact]
@@ -118,7 +153,7 @@ public class AnalyzeCommandTests
         var result = CliRunner.Run(dir.Path, "analyze", capture, "-o", "missing-dir/alerts.csv");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("error: missing-dir/alerts.csv: directory ", result.StderrLines[0]);
+        Assert.Equal($"error: missing-dir/alerts.csv: cannot create this output file: directory {Path.Combine(dir.Path, "missing-dir")} does not exist", result.StderrLines[0]);
         Assert.DoesNotContain("read 1 capture", result.Stderr);
     }
 

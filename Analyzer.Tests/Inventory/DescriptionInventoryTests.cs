@@ -42,6 +42,22 @@ public class DescriptionInventoryTests
     }
 
     [Fact]
+    public void AUdnKeepsTheCaseTheDeviceWroteAndTwoSpellingsOfItAreOneUdn()
+    {
+        const string Wire = "uuid:Insight-1_0-231501K1200A1B";
+        var xml = Description().Replace("uuid:4d696e69-444c-164e-9d41-b0c554255b0e", Wire.ToLowerInvariant());
+        var result = new ScenarioCapture()
+            .Udp(Router, 1900, SsdpText.Group, 1900, SsdpText.Notify("upnp:rootdevice", Wire + "::upnp:rootdevice", $"http://{Router}:5000/rootDesc.xml"), RouterMac)
+            .Http(Client, 51000, Router, 5000, HttpText.Request("GET", "/rootDesc.xml", $"{Router}:5000", null, ("User-Agent", HttpText.Miniupnpc)),
+                HttpText.Response("200 OK", xml, ("Content-Type", "text/xml"), ("Server", HttpText.Miniupnpd)), ClientMac, RouterMac)
+            .Run();
+
+        var router = result.Devices.Single(l => l.StartsWith(Router + ",", StringComparison.Ordinal));
+        Assert.Contains(Wire + "; uuid:4d696e69-444c-164e-9d41-b0c554255b0f", router);
+        Assert.DoesNotContain(Wire.ToLowerInvariant(), router);
+    }
+
+    [Fact]
     public void ADescriptionWithADoctypeIsAnXmlAttack()
     {
         var result = Fetch(Description("<!DOCTYPE root [<!ENTITY xxe SYSTEM \"file:////192.168.1.66/smb/share\">]>\r\n")).Run();

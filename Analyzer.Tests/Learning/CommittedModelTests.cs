@@ -30,10 +30,10 @@ public class CommittedModelTests
         Assert.Equal(0, m.Validation.FalsePositives);
     }
 
-    [Fact]
+    [SkippableFact]
     public void RetrainingWithTheDocumentedCommandReproducesTheCommittedModelsMetrics()
     {
-        if (!ConformanceCorpus.Present) return;
+        Skip.IfNot(ConformanceCorpus.Present, ConformanceCorpus.AbsentReason);
         var committed = CommittedModel.Load().Metadata;
         var captures = new List<CaptureLabels>();
         foreach (string labels in CommittedModel.PrepareLabels())

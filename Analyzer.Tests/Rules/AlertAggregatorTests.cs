@@ -36,6 +36,28 @@ public class AlertAggregatorTests
         Assert.StartsWith("probe (repeated 999 more times since 1970-01-01T00:00:00.000000Z)", sink.Alerts[1].Summary);
     }
 
+    /// <summary>The order contract of the alert file (README, "Order of the alert rows").</summary>
+    [Fact]
+    public void AFoldedRowCarriesTheTimeOfItsLastRepeatAndIsWrittenWhenItsWindowCloses()
+    {
+        var sink = new Collect();
+        var thresholds = new RuleThresholds();
+        var agg = new AlertAggregator(sink, thresholds);
+
+        agg.Raise(At(0));
+        agg.Raise(At(10_000_000));
+        agg.Raise(At(20_000_000));
+        agg.Raise(At(30_000_000, "203.0.113.9"));
+        agg.Expire(thresholds.AggregationWindowUs - 1);
+        Assert.Equal([0L, 30_000_000L], sink.Alerts.Select(a => a.TimestampUs));
+
+        agg.Expire(thresholds.AggregationWindowUs);
+
+        Assert.Equal([0L, 30_000_000L, 20_000_000L], sink.Alerts.Select(a => a.TimestampUs));
+        Assert.Equal([1, 1, 2], sink.Alerts.Select(a => a.Count));
+        Assert.EndsWith("(repeated 2 more times since 1970-01-01T00:00:00.000000Z)", sink.Alerts[2].Summary);
+    }
+
     [Fact]
     public void DifferentSourcesAreNotMerged()
     {

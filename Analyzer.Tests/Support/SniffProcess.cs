@@ -56,6 +56,8 @@ public sealed class SniffProcess : IDisposable
     /// <summary>Capture on loopback needs root (or capabilities); CI runs as root.</summary>
     public static bool CanCapture => Environment.UserName == "root";
 
+    public const string CannotCaptureReason = "live capture on lo needs root (CI runs as root)";
+
     public void Dispose()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -45,9 +45,9 @@ public sealed class PcapFileSource(string path)
         {
             throw new CaptureException(LibPcapErrors.Missing, e);
         }
-        catch (PcapException e)
+        catch (PcapException)
         {
-            return new CaptureResult(Path, 0, 0, "cannot open: " + LibPcapErrors.OneLine(e.Message));
+            return new CaptureResult(Path, 0, 0, CaptureHeaderCheck.Describe(Path, kind));
         }
 
         using (device)

@@ -64,7 +64,7 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
         if (Device(ssdp.Packet.Src, ssdp.Packet) is not { } device) return;
         device.Protocols.Add("ssdp");
         if (ssdp.Kind == SsdpKind.MSearch) return;
-        if (SsdpTargets.Uuid(ssdp.Usn) is { } uuid) DeviceRecord.Add(device.Udns, "uuid:" + uuid);
+        if (SsdpTargets.Uuid(ssdp.Usn) is not null) DeviceRecord.AddUdn(device.Udns, WireUdn(ssdp.Usn!));
         DeviceRecord.Add(device.Locations, ssdp.Location);
         var type = ssdp.Kind == SsdpKind.Notify ? ssdp.Nt : ssdp.St;
         if (type is not null && type.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
@@ -91,9 +91,16 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
         foreach (var dev in description.Devices)
         {
             DeviceRecord.Add(device.DeviceTypes, dev.DeviceType, DeviceRecord.MaxTypes);
-            if (dev.Udn is { } udn) DeviceRecord.Add(device.Udns, udn.Trim().ToLowerInvariant().StartsWith("uuid:", StringComparison.Ordinal) ? "uuid:" + udn.Trim()[5..].ToLowerInvariant() : udn);
+            if (dev.Udn is { } udn) DeviceRecord.AddUdn(device.Udns, udn.Trim());
         }
         foreach (var service in description.Services) DeviceRecord.Add(device.Services, service.ServiceType, DeviceRecord.MaxTypes);
+    }
+
+    /// <summary>The UDN part of a USN (before "::") as the device wrote it.</summary>
+    private static string WireUdn(string usn)
+    {
+        int end = usn.IndexOf("::", 5, StringComparison.Ordinal);
+        return (end < 0 ? usn : usn[..end]).Trim();
     }
 
     private static string? Cap(string? value) =>

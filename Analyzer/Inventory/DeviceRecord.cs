@@ -58,6 +58,17 @@ public sealed class DeviceRecord(NetAddress address, long firstSeenUs)
         if (!list.Contains(v, StringComparer.Ordinal)) list.Add(v);
     }
 
+    /// <summary>
+    /// Adds a UDN as the device wrote it; UDNs are compared without case (a device may write its UUID in upper case
+    /// in one message and lower in another), the first spelling seen is kept.
+    /// </summary>
+    public static void AddUdn(List<string> list, string value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || list.Count >= MaxValues) return;
+        var v = value.Length > MaxValueChars ? value[..MaxValueChars] : value;
+        if (!list.Contains(v, StringComparer.OrdinalIgnoreCase)) list.Add(v);
+    }
+
     public void AddStack(StackBanner? banner)
     {
         if (banner is null || Stacks.Count >= MaxValues) return;

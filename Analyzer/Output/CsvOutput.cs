@@ -27,15 +27,33 @@ public static class CsvOutput
         try
         {
             var full = Path.GetFullPath(path);
-            if (Directory.Exists(full)) return $"{path}: is a directory";
+            if (Directory.Exists(full)) return $"{path}: cannot create this output file: it is a directory";
             var dir = Path.GetDirectoryName(full);
-            if (dir is not null && !Directory.Exists(dir)) return $"{path}: directory {dir} does not exist";
+            if (dir is not null && !Directory.Exists(dir)) return $"{path}: cannot create this output file: directory {dir} does not exist";
             using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite)) { }
             return null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (UnauthorizedAccessException)
         {
-            return $"{path}: cannot write: {e.Message}";
+            return $"{path}: cannot create this output file: permission denied";
         }
+        catch (FileNotFoundException)
+        {
+            // The directory exists but refuses a new entry (/proc, /sys): the kernel answers "no such file".
+            return $"{path}: cannot create this output file: {Path.GetDirectoryName(Path.GetFullPath(path))} does not accept new files";
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+        {
+            return $"{path}: cannot create this output file: {Reason(e.Message)}";
+        }
+    }
+
+    /// <summary>The system's reason without the path .NET appends to it (" : '/x/y.csv'").</summary>
+    private static string Reason(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        int at = line.IndexOf(" : '", StringComparison.Ordinal);
+        var reason = (at > 0 ? line[..at] : line).TrimEnd('.', ' ');
+        return reason.Length > 0 ? char.ToLowerInvariant(reason[0]) + reason[1..] : "unknown error";
     }
 }

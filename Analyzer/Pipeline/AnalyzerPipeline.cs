@@ -64,7 +64,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             Dispose();
             throw;
         }
-        IAlertSink ruleSink = new AlertFanOut(Statistics, alertSinks);
+        IAlertSink ruleSink = new AlertFanOut(Statistics, alertSinks, settings.MinSeverity);
         if (settings.Model is not null)
         {
             // The model scores rule alerts (it holds them until their window closes) and raises its own.

@@ -12,6 +12,10 @@ public sealed class PipelineStatistics
     public long Files { get; set; }
     public long FlowsCreated { get; set; }
     public long FlowsEvicted { get; set; }
+    /// <summary>Alert rows written (a folded row counts once; its occurrences are in <see cref="AlertsByCategory"/>).</summary>
+    public long AlertRows { get; set; }
+    /// <summary>Alert rows not written because they are below <c>--min-severity</c>.</summary>
+    public long AlertRowsBelowMinSeverity { get; set; }
     public SortedDictionary<string, long> MessagesByProtocol { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> AlertsByCategory { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> AnomaliesById { get; } = new(StringComparer.Ordinal);
@@ -32,6 +36,8 @@ public sealed class PipelineStatistics
         Files += other.Files;
         FlowsCreated += other.FlowsCreated;
         FlowsEvicted += other.FlowsEvicted;
+        AlertRows += other.AlertRows;
+        AlertRowsBelowMinSeverity += other.AlertRowsBelowMinSeverity;
         foreach (var (k, v) in other.MessagesByProtocol) Increment(MessagesByProtocol, k, v);
         foreach (var (k, v) in other.AlertsByCategory) Increment(AlertsByCategory, k, v);
         foreach (var (k, v) in other.AnomaliesById) Increment(AnomaliesById, k, v);

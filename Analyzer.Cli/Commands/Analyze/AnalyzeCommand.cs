@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Analyzer.Capture;
+using Analyzer.Cli.Usage;
 using Analyzer.Output;
 using Analyzer.Pipeline;
 
@@ -11,25 +12,26 @@ public static class AnalyzeCommand
 {
     public static int Run(ParseResult parse, CancellationToken cancel)
     {
-        var settings = AnalyzeCommandDefinition.Pipeline.ToSettings(parse);
-        return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs), cancel);
+        var pipeline = AnalyzeCommandDefinition.Pipeline;
+        CliConsole.Quiet = parse.GetValue(pipeline.Quiet);
+        var settings = pipeline.ToSettings(parse);
+        return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs),
+            pipeline.ReadFiles(parse).ToList(), cancel);
     }
 
-    public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, int jobs, CancellationToken cancel)
+    public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, int jobs, IReadOnlyList<NamedPath> readFiles,
+        CancellationToken cancel)
     {
-        foreach (var output in settings.OutputPaths())
-            if (CsvOutput.CheckWritable(output) is { } problem)
-            {
-                CliConsole.Error(problem);
-                return ExitCodes.BadInput;
-            }
-
         var (files, inputErrors) = CaptureInputs.Expand(paths);
+        var outputs = PipelineOptions.Outputs(settings).ToList();
+        var inputs = files.Select(f => new NamedPath("the input capture", f)).Concat(readFiles).ToList();
+        if (OutputPreflight.Check(outputs, inputs) is { } refused) return refused;
         foreach (var e in inputErrors) CliConsole.Error(e);
         int exit = inputErrors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
 
         var clock = Stopwatch.StartNew();
-        var batch = new BatchAnalyzer(settings, jobs).Run(files, file => new ProgressReporter(file, new FileInfo(file).Length).Report, cancel);
+        var batch = new BatchAnalyzer(settings, jobs).Run(files,
+            file => CliConsole.Quiet ? null : new ProgressReporter(file, new FileInfo(file).Length).Report, cancel);
         foreach (var (file, result) in batch.Files)
         {
             foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");
@@ -40,6 +42,7 @@ public static class AnalyzeCommand
             }
         }
         CliConsole.Info(RunSummary.Format(batch.Statistics, clock.Elapsed));
+        CliConsole.Info(OutputPreflight.WrittenLine(outputs));
         if (AnalyzeCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
         return exit;
     }

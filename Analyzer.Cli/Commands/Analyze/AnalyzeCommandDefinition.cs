@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Cli.Usage;
 
 namespace Analyzer.Cli.Commands.Analyze;
 
@@ -11,17 +12,19 @@ public static class AnalyzeCommandDefinition
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public static readonly Option<int> Jobs = new("--jobs", "-j")
+    /// <summary>More parallel pipelines than this only add memory: each holds its own flow and rule state.</summary>
+    public const int MaxJobs = 256;
+
+    public static readonly Option<int> Jobs = NumberRange.Whole(new Option<int>("--jobs", "-j")
     {
         Description = "Captures analyzed in parallel, each in its own pipeline; results are identical to --jobs 1",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+        DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxJobs),
+    }, 1, MaxJobs);
 
     public static readonly PipelineOptions Pipeline = new();
 
     public static Command Create()
     {
-        Jobs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1"); });
         var command = new Command("analyze", "Analyze saved captures and write alerts (and optionally events and flows) as CSV") { Paths, Jobs };
         Pipeline.AddTo(command);
         command.SetAction((parseResult, cancel) => Task.FromResult(AnalyzeCommand.Run(parseResult, cancel)));

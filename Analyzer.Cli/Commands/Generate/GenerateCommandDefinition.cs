@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Cli.Usage;
 
 namespace Analyzer.Cli.Commands.Generate;
 
@@ -19,12 +20,12 @@ public static class GenerateCommandDefinition
         HelpName = "NAME",
     };
 
-    public static readonly Option<int> SeedOption = new("--seed")
+    public static readonly Option<int> SeedOption = NumberRange.Whole(new Option<int>("--seed")
     {
         Description = "Seed for every random choice; the same seed gives the same bytes",
         HelpName = "N",
         DefaultValueFactory = _ => 1,
-    };
+    }, 0, int.MaxValue);
 
     public static readonly Option<string?> FormatOption = new("--format")
     {

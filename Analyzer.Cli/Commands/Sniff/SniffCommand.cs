@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Analyzer.Capture;
+using Analyzer.Cli.Usage;
 using Analyzer.Output;
 using Analyzer.Pipeline;
 
@@ -11,7 +12,9 @@ public static class SniffCommand
 {
     public static int Run(ParseResult parse, CancellationToken cancel)
     {
-        var settings = SniffCommandDefinition.Pipeline.ToSettings(parse);
+        var pipelineOptions = SniffCommandDefinition.Pipeline;
+        CliConsole.Quiet = parse.GetValue(pipelineOptions.Quiet);
+        var settings = pipelineOptions.ToSettings(parse);
         double status = parse.GetValue(SniffCommandDefinition.StatusEvery);
         var options = new LiveCaptureOptions
         {
@@ -23,17 +26,14 @@ public static class SniffCommand
             WritePcapMaxBytes = parse.GetValue(SniffCommandDefinition.WritePcapMaxMb) * 1024 * 1024,
             StatusInterval = status > 0 ? TimeSpan.FromSeconds(status) : null,
         };
-        return Sniff(options, settings, cancel);
+        return Sniff(options, settings, pipelineOptions.ReadFiles(parse).ToList(), cancel);
     }
 
-    public static int Sniff(LiveCaptureOptions options, PipelineSettings settings, CancellationToken cancel)
+    public static int Sniff(LiveCaptureOptions options, PipelineSettings settings, IReadOnlyList<NamedPath> readFiles, CancellationToken cancel)
     {
-        foreach (var output in settings.OutputPaths())
-            if (CsvOutput.CheckWritable(output) is { } problem)
-            {
-                CliConsole.Error(problem);
-                return ExitCodes.BadInput;
-            }
+        var outputs = PipelineOptions.Outputs(settings).ToList();
+        if (options.WritePcap is { } pcap) outputs.Add(new NamedPath("--write-pcap", pcap));
+        if (OutputPreflight.Check(outputs, readFiles) is { } refused) return refused;
 
         var clock = Stopwatch.StartNew();
         using var pipeline = new AnalyzerPipeline(settings);
@@ -58,6 +58,7 @@ public static class SniffCommand
             pipeline.Finish();
         }
         CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
+        CliConsole.Info(OutputPreflight.WrittenLine(outputs));
         CliConsole.Info(DropLine(final));
         if (SniffCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
         return ExitCodes.Success;

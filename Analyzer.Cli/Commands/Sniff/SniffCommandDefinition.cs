@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Analyzer.Capture;
+using Analyzer.Cli.Usage;
 
 namespace Analyzer.Cli.Commands.Sniff;
 
@@ -18,41 +19,46 @@ public static class SniffCommandDefinition
         DefaultValueFactory = _ => LiveCaptureOptions.DefaultFilter,
     };
 
-    public static readonly Option<double?> Duration = new("--duration")
+    /// <summary>The longest --duration: a year; longer runs are stopped by a signal.</summary>
+    public const double MaxDurationSeconds = 365 * 86400;
+
+    public static readonly Option<double?> Duration = NumberRange.Real(new Option<double?>("--duration")
     {
         Description = "Stop after this many seconds",
-    };
+    }, 0, MaxDurationSeconds, aboveMin: true, unit: "seconds");
 
-    public static readonly Option<long?> Count = new("--count")
+    public static readonly Option<long?> Count = NumberRange.Whole(new Option<long?>("--count")
     {
         Description = "Stop after this many packets",
-    };
+    }, 1, long.MaxValue, unit: "packets");
 
     public static readonly Option<string?> WritePcap = new("--write-pcap")
     {
         Description = "Also keep the captured packets in this pcap file",
     };
 
-    public static readonly Option<long> WritePcapMaxMb = new("--write-pcap-max-mb")
+    /// <summary>The largest --write-pcap cap, 1 TiB in MB: keeps the byte count far from overflow.</summary>
+    public const long MaxWritePcapMb = 1L << 20;
+
+    public static readonly Option<long> WritePcapMaxMb = NumberRange.Whole(new Option<long>("--write-pcap-max-mb")
     {
         Description = "Stop writing the --write-pcap file at this size",
         DefaultValueFactory = _ => LiveCaptureOptions.DefaultWritePcapMaxBytes / (1024 * 1024),
-    };
+    }, 1, MaxWritePcapMb, unit: "MB");
 
-    public static readonly Option<double> StatusEvery = new("--status-interval")
+    /// <summary>The longest interval between status lines: a day.</summary>
+    public const double MaxStatusIntervalSeconds = 86400;
+
+    public static readonly Option<double> StatusEvery = NumberRange.Real(new Option<double>("--status-interval")
     {
         Description = "Seconds between status lines on stderr (0: none)",
         DefaultValueFactory = _ => 10,
-    };
+    }, 0, MaxStatusIntervalSeconds, aboveMin: false, unit: "seconds");
 
     public static readonly PipelineOptions Pipeline = new();
 
     public static Command Create()
     {
-        Duration.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--duration must be positive"); });
-        Count.Validators.Add(r => { if (r.GetValueOrDefault<long?>() is <= 0) r.AddError("--count must be positive"); });
-        WritePcapMaxMb.Validators.Add(r => { if (r.GetValueOrDefault<long>() <= 0) r.AddError("--write-pcap-max-mb must be positive"); });
-        StatusEvery.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 0) r.AddError("--status-interval must not be negative"); });
         var command = new Command("sniff", "Capture live on an interface and write alerts as they happen")
         {
             Interface, Filter, Duration, Count, WritePcap, WritePcapMaxMb, StatusEvery,

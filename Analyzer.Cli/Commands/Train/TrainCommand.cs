@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Analyzer.Capture;
+using Analyzer.Cli.Usage;
 using Analyzer.Generation.Labels;
 using Analyzer.Learning;
 using Analyzer.Rules;
@@ -64,6 +65,14 @@ public static class TrainCommand
                 CliConsole.Error($"{capture.Path}: no such file (named in the labels)");
                 return ExitCodes.BadInput;
             }
+        var outputs = new[] { new NamedPath("--out", outPath), new NamedPath("the model's metadata", AnomalyModel.MetadataPath(outPath)) };
+        var inputs = labelsPaths.Select(l => new NamedPath("the labels file", l))
+            .Concat(captures.Select(c => new NamedPath("the input capture", c.Path))).ToList();
+        if (OutputCollisions.Find(outputs, inputs) is { } collision)
+        {
+            CliConsole.Error(collision);
+            return ExitCodes.Usage;
+        }
 
         List<LabeledWindow> windows;
         try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Cli.Usage;
 using Analyzer.Learning;
 
 namespace Analyzer.Cli.Commands.Train;
@@ -19,36 +20,42 @@ public static class TrainCommandDefinition
         DefaultValueFactory = _ => CommonOptions.DefaultModelPath,
     };
 
-    public static readonly Option<int> Seed = new("--seed")
+    public static readonly Option<int> Seed = NumberRange.Whole(new Option<int>("--seed")
     {
         Description = "Seed of the data split and the randomized PCA: the same seed and data give the same model and metrics",
         DefaultValueFactory = _ => 1,
-    };
+    }, 0, int.MaxValue);
 
-    public static readonly Option<double> Window = new("--window")
+    /// <summary>The longest host window: an hour.</summary>
+    public const double MaxWindowSeconds = 3600;
+
+    public static readonly Option<double> Window = NumberRange.Real(new Option<double>("--window")
     {
         Description = "Length of a host window in seconds",
         DefaultValueFactory = _ => FeatureExtractor.DefaultWindowUs / 1e6,
-    };
+    }, 0, MaxWindowSeconds, aboveMin: true, unit: "seconds");
 
-    public static readonly Option<int?> Rank = new("--rank")
+    /// <summary>More components than any feature vector has dimensions is meaningless.</summary>
+    public const int MaxRank = 1000;
+
+    public static readonly Option<int?> Rank = NumberRange.Whole(new Option<int?>("--rank")
     {
         Description = "Principal components the model keeps as 'normal' (default: chosen on the validation split)",
-    };
+    }, 1, MaxRank);
 
-    public static readonly Option<double> Margin = new("--margin")
+    /// <summary>The largest threshold margin: ten times the highest benign score.</summary>
+    public const double MaxMargin = 10;
+
+    public static readonly Option<double> Margin = NumberRange.Real(new Option<double>("--margin")
     {
         Description = "Threshold margin above the highest benign training or validation score, as a fraction (0.25 = 25 %)",
         DefaultValueFactory = _ => ThresholdSelector.DefaultMargin,
-    };
+    }, 0, MaxMargin, aboveMin: false);
 
     public static readonly Option<string[]> Lan = CommonOptions.Lan();
 
     public static Command Create()
     {
-        Window.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 3600) r.AddError("--window must be between 0 and 3600 seconds"); });
-        Rank.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--rank must be at least 1"); });
-        Margin.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (>= 0 and <= 10)) r.AddError("--margin must be between 0 and 10"); });
         var command = new Command("train", "Train the anomaly model on labelled captures; print held-out precision, recall, F1 and AUC")
         {
             Labels, Out, Seed, Window, Rank, Margin, Lan,

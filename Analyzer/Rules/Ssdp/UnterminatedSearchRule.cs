@@ -8,14 +8,14 @@ using Analyzer.Rules.Text;
 namespace Analyzer.Rules.Ssdp;
 
 /// <summary>
-/// THREATS.md <c>ssdp-miniupnpd-msearch-oob</c> (CVE-2013-0229): an M-SEARCH of about 1,500 bytes whose header block
+/// THREATS.md <c>ssdp-miniupnpd-msearch-oob</c> (CVE-2013-0229): an M-SEARCH of 1,400 bytes or more (<c>ssdp_unterminated_min_length</c>) whose header block
 /// never ends, so miniupnpd &lt; 1.4 reads past the datagram. The decoder reports such a datagram as
 /// <c>ssdp.unterminated_head</c> with its length; real searches are under 300 bytes and always end with an empty line.
 /// </summary>
 public sealed class UnterminatedSearchRule : IRule
 {
     public static readonly RuleInfo Rule = new("ssdp-miniupnpd-msearch-oob", AlertCategory.ExploitAttempt, Severity.High,
-        "An M-SEARCH of ~1,500 bytes whose header block is never terminated (miniupnpd CVE-2013-0229 out-of-bounds read)");
+        string.Create(CultureInfo.InvariantCulture, $"An M-SEARCH of {new RuleThresholds().SsdpUnterminatedMinLength:N0} bytes or more whose header block is never terminated (miniupnpd CVE-2013-0229 out-of-bounds read)"));
 
     public RuleInfo Info => Rule;
 
