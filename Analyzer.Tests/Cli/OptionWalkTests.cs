@@ -88,8 +88,8 @@ public class OptionWalkTests
     public void TheWalkCoversEveryVerbAndItsNumericOptions()
     {
         var walked = EveryOption().Select(row => $"{row[0]} {row[1]}").ToHashSet();
-        Assert.Equal(["analyze", "sniff", "interfaces", "rules", "generate", "train"], CommandLineModel.Verbs.Select(v => v.Name));
-        foreach (var expected in new[] { "analyze --jobs", "sniff --duration", "sniff --count", "sniff --status-interval", "sniff --write-pcap-max-mb", "train --window" })
+        Assert.Equal(["analyze", "sniff", "interfaces", "rules", "generate", "train", "report"], CommandLineModel.Verbs.Select(v => v.Name));
+        foreach (var expected in new[] { "analyze --jobs", "sniff --duration", "sniff --count", "sniff --status-interval", "sniff --write-pcap-max-mb", "train --window", "report --jobs" })
             Assert.Contains(expected, walked);
     }
 }

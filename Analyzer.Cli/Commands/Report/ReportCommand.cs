@@ -16,6 +16,11 @@ public static class ReportCommand
 {
     public static int Run(ParseResult parse, CancellationToken cancel)
     {
+        if (Def.CombinationError(parse) is { } usage)
+        {
+            CliConsole.Error(usage);
+            return ExitCodes.Usage;
+        }
         var paths = parse.GetValue(Def.Paths) ?? [];
         var html = parse.GetValue(Def.Html);
         var settings = Def.Pipeline.ToSettings(parse);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Analyzer.Cli.Usage;
+using System.CommandLine.Parsing;
 
 namespace Analyzer.Cli.Commands.Report;
 
@@ -50,32 +52,37 @@ public static class ReportCommandDefinition
         Description = "Flow CSV of the same earlier run (analyze --flows --all-flows), for the hosts seen",
     };
 
-    public static readonly Option<int> Jobs = new("--jobs", "-j")
+    public static readonly Option<int> Jobs = NumberRange.Whole(new Option<int>("--jobs", "-j")
     {
         Description = "Captures analyzed in parallel, each in its own pipeline",
         HelpName = "N",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
+        DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, Analyze.AnalyzeCommandDefinition.MaxJobs),
+    }, 1, Analyze.AnalyzeCommandDefinition.MaxJobs);
 
     /// <summary>The pipeline's options that shape a report's run (its output options are the report's own inputs).</summary>
     public static readonly PipelineOptions Pipeline = new();
 
+    /// <summary>
+    /// The usage error of a parse whose options each parsed, or null. Judged after parsing (not as a command
+    /// validator) so that an option's own error, such as a missing value, is the one line the user sees.
+    /// </summary>
+    public static string? CombinationError(ParseResult parse)
+    {
+        bool captures = parse.GetValue(Paths) is { Length: > 0 };
+        bool earlier = new[] { Devices, Alerts, Mappings, Events, Flows }.Any(o => parse.GetResult(o) is not null);
+        if (captures && earlier) return "report: give captures or the files of an earlier run (--devices, --alerts, ...), not both";
+        if (!captures && parse.GetValue(Devices) is null)
+            return "report: give captures to analyze, or --devices FILE (with --alerts, --mappings, --events, --flows) of an earlier run";
+        return null;
+    }
+
     public static Command Create()
     {
-        Jobs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1"); });
         var command = new Command("report", "Census of a network (devices by class, stacks and outdated versions, CVEs, open port mappings, alerts, timeline) from captures or an earlier run's CSV files; text on stdout, optionally an HTML page")
         {
             Paths, Html, Devices, Alerts, Mappings, Events, Flows, Jobs,
             Pipeline.Config, Pipeline.Lan, Pipeline.NoRules, Pipeline.Model, Pipeline.NoModel,
         };
-        command.Validators.Add(r =>
-        {
-            bool captures = r.GetValue(Paths) is { Length: > 0 };
-            bool earlier = new[] { Devices, Alerts, Mappings, Events, Flows }.Any(o => r.GetValue(o) is not null);
-            if (captures && earlier) r.AddError("report: give captures or the files of an earlier run (--devices, --alerts, ...), not both");
-            else if (!captures && r.GetValue(Devices) is null)
-                r.AddError("report: give captures to analyze, or --devices FILE (with --alerts, --mappings, --events, --flows) of an earlier run");
-        });
         command.SetAction((parseResult, cancel) => Task.FromResult(ReportCommand.Run(parseResult, cancel)));
         return command;
     }
