@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Output;
 using Analyzer.Rules;
 
 namespace Analyzer.Cli.Commands;
@@ -52,6 +53,19 @@ public static class CommonOptions
     {
         Description = "Also write the device inventory (address, MAC, UDN, banners, stack, CVEs) to this CSV file",
     };
+
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "Format of every output file: csv, or jsonl (one JSON object per line, EVE style; the default alert file becomes alerts.jsonl)",
+        DefaultValueFactory = _ => OutputFormat.Csv,
+        CustomParser = r => r.Tokens.Count == 1 && OutputFormats.TryParse(r.Tokens[0].Value, out var f) ? f : Fail(r),
+    };
+
+    private static OutputFormat Fail(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        r.AddError($"--format: '{(r.Tokens.Count > 0 ? r.Tokens[0].Value : "")}' is not one of csv, jsonl");
+        return OutputFormat.Csv;
+    }
 
     public static Option<string?> Config() => new("--config", "-c")
     {

@@ -27,10 +27,11 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private readonly FlowTable _flows;
     private readonly RuleEngine? _rules;
     private readonly ModelStage? _model;
-    private readonly EventCsvWriter? _eventWriter;
-    private readonly FlowCsvWriter? _flowWriter;
-    private readonly AlertCsvWriter? _alertWriter;
+    private readonly EventWriter? _eventWriter;
+    private readonly FlowWriter? _flowWriter;
+    private readonly AlertWriter? _alertWriter;
     private readonly MappingLedger? _ledger;
+    private readonly MappingWriter? _mappingWriter;
     private readonly DeviceInventory? _inventory;
     private readonly List<IEventSink> _eventObservers = [];
     private readonly HashSet<LinkType> _unsupportedLinksReported = [];
@@ -50,13 +51,13 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         {
             if (settings.AlertsPath is not null)
             {
-                _alertWriter = new AlertCsvWriter(settings.AlertsPath);
+                _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format);
                 alertSinks.Add(_alertWriter);
             }
             if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
-            if (settings.EventsPath is not null) _eventWriter = new EventCsvWriter(settings.EventsPath);
-            if (settings.FlowsPath is not null) _flowWriter = new FlowCsvWriter(settings.FlowsPath, settings.AllFlows);
-            if (settings.MappingsPath is not null) _eventObservers.Add(_ledger = new MappingLedger(settings.MappingsPath, settings.Thresholds));
+            if (settings.EventsPath is not null) _eventWriter = new EventWriter(settings.EventsPath, settings.Format);
+            if (settings.FlowsPath is not null) _flowWriter = new FlowWriter(settings.FlowsPath, settings.AllFlows, settings.Format);
+            if (settings.MappingsPath is not null) _eventObservers.Add(_ledger = new MappingLedger(_mappingWriter = new MappingWriter(settings.MappingsPath, settings.Format), settings.Thresholds));
             if (settings.DevicesPath is not null) _eventObservers.Add(_inventory = new DeviceInventory(settings.Network));
         }
         catch
@@ -149,7 +150,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         EndCapture();
         _rules?.Finish(_nowUs);
         _ledger?.Finish();
-        if (_inventory is not null) DeviceCsvWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures));
+        if (_inventory is not null) DeviceWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures), Settings.Format);
         Statistics.FlowsCreated = _flows.Created;
         Statistics.FlowsEvicted = _flows.Evicted;
         Flush();
@@ -270,6 +271,6 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _eventWriter?.Dispose();
         _flowWriter?.Dispose();
         _alertWriter?.Dispose();
-        _ledger?.Dispose();
+        _mappingWriter?.Dispose();
     }
 }
