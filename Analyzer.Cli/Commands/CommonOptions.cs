@@ -67,6 +67,11 @@ public static class CommonOptions
         return OutputFormat.Csv;
     }
 
+    public static Option<string?> Evidence() => new("--evidence")
+    {
+        Description = "Write the packets of each alert (the datagram, or the TCP connection from its handshake, capped) as a pcap in this directory, named in an extra 'evidence' column",
+    };
+
     public static Option<string?> Config() => new("--config", "-c")
     {
         Description = "Configuration file (YAML or JSON): LAN prefixes, routers, thresholds, allowlists, per-rule settings; see config.example.yaml",

@@ -17,6 +17,7 @@ public sealed class PipelineOptions
     public Option<string?> Mappings { get; } = CommonOptions.Mappings();
     public Option<string?> Devices { get; } = CommonOptions.Devices();
     public Option<OutputFormat> Format { get; } = CommonOptions.Format();
+    public Option<string?> Evidence { get; } = CommonOptions.Evidence();
     public Option<string?> Config { get; } = CommonOptions.Config();
     public Option<string[]> Lan { get; } = CommonOptions.Lan();
     public Option<bool> NoRules { get; } = CommonOptions.NoRules();
@@ -35,6 +36,7 @@ public sealed class PipelineOptions
         command.Add(Mappings);
         command.Add(Devices);
         command.Add(Format);
+        command.Add(Evidence);
         command.Add(Config);
         command.Add(Lan);
         command.Add(NoRules);
@@ -55,6 +57,7 @@ public sealed class PipelineOptions
         {
             AlertsPath = format == OutputFormat.JsonLines && parse.GetResult(Alerts) is null or { Implicit: true } ? "alerts.jsonl" : parse.GetValue(Alerts)!,
             Format = format,
+            EvidenceDirectory = parse.GetValue(Evidence),
             EventsPath = parse.GetValue(Events),
             FlowsPath = parse.GetValue(Flows),
             MappingsPath = parse.GetValue(Mappings),

@@ -30,6 +30,9 @@ public static class AlertRecords
         new("frame", a => a.Frame == 0 ? Cell.Empty : Cell.Integer(a.Frame)),
     ]);
 
+    /// <summary>The alert record with the <c>evidence</c> column last, when <c>--evidence</c> writes packet files.</summary>
+    public static readonly RecordLayout<Alert> WithEvidence = Layout.With(new("evidence", a => Cell.Untrusted(a.Evidence)));
+
     /// <summary>The CSV header, in order.</summary>
     public static string[] Columns => Layout.CsvHeader;
 

@@ -3,6 +3,7 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.Ip;
 using Analyzer.Decoding.Link;
 using Analyzer.Events;
+using Analyzer.AlertPackets;
 using Analyzer.Flows;
 using Analyzer.Inventory;
 using Analyzer.Learning;
@@ -33,6 +34,8 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private readonly MappingLedger? _ledger;
     private readonly MappingWriter? _mappingWriter;
     private readonly DeviceInventory? _inventory;
+    private readonly EvidenceBuffer? _evidence;
+    private readonly EvidenceRecorder? _evidenceRecorder;
     private readonly List<IEventSink> _eventObservers = [];
     private readonly HashSet<LinkType> _unsupportedLinksReported = [];
     private long _nowUs = long.MinValue;
@@ -51,8 +54,19 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         {
             if (settings.AlertsPath is not null)
             {
-                _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format);
-                alertSinks.Add(_alertWriter);
+                if (settings.EvidenceDirectory is { } evidenceDir)
+                {
+                    Directory.CreateDirectory(evidenceDir);
+                    Statistics.Evidence.Enabled = true;
+                    _evidence = new EvidenceBuffer(settings.EvidenceLimits, Statistics.Evidence);
+                    _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format, AlertRecords.WithEvidence);
+                    alertSinks.Add(_evidenceRecorder = new EvidenceRecorder(_evidence, evidenceDir, _alertWriter, settings.EvidenceLimits, Statistics.Evidence));
+                }
+                else
+                {
+                    _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format);
+                    alertSinks.Add(_alertWriter);
+                }
             }
             if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
             if (settings.EventsPath is not null) _eventWriter = new EventWriter(settings.EventsPath, settings.Format);
@@ -97,6 +111,8 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         if (_rules is not null) _rules.Context.CurrentFile = name;
         if (_eventWriter is not null) _eventWriter.CurrentFile = name;
         if (_flowWriter is not null) _flowWriter.CurrentFile = name;
+        _evidence?.BeginCapture();
+        if (_evidenceRecorder is not null) _evidenceRecorder.CurrentFile = name;
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 
@@ -205,6 +221,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
                 SrcMac = ip.SrcMac, VlanId = ip.VlanId, FrameNumber = _frameNumber,
             };
             _flows.Track(info, frame.Length);
+            _evidence?.Keep(info, linkType, frame);
             foreach (var analyzer in _datagramAnalyzers)
                 if (analyzer.Wants(info, payload)) analyzer.OnDatagram(info, payload, this);
         }
@@ -221,6 +238,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
                 SrcMac = ip.SrcMac, VlanId = ip.VlanId, TcpSeq = seq, TcpAck = ack, TcpFlags = flags, FrameNumber = _frameNumber,
             };
             _flows.Track(info, frame.Length);
+            _evidence?.Keep(info, linkType, frame);
             _segmentAnalyzer?.OnSegment(info, payload, this);
         }
     }

@@ -18,7 +18,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
 
     public int Jobs { get; } = Math.Max(1, jobs);
 
-    /// <param name="progress">Progress callback for a file (packets, bytes), or null; only used for a single file.</param>
+    /// <param name="progress">Progress callback of a file (packets, frame bytes read so far), or null; called from the thread that reads it.</param>
     public BatchResult Run(IReadOnlyList<string> files, Func<string, Action<long, long>?>? progress, CancellationToken cancel)
     {
         var total = new PipelineStatistics();
@@ -42,7 +42,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
             {
                 if (cancel.IsCancellationRequested) return;
                 using var pipeline = new AnalyzerPipeline(ScratchSettings(scratch, i));
-                results[i] = RunOne(pipeline, files[i], null, cancel);
+                results[i] = RunOne(pipeline, files[i], progress?.Invoke(files[i]), cancel);
                 pipeline.Finish();
                 stats[i] = pipeline.Statistics;
             });

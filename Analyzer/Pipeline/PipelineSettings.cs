@@ -15,6 +15,12 @@ public sealed record PipelineSettings
     public string? DevicesPath { get; init; }
     /// <summary>The format of every output file (<c>--format</c>): CSV, or JSON lines in the style of EVE.</summary>
     public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Csv;
+    /// <summary>
+    /// Directory for the packets of each alert as a small pcap (<c>--evidence</c>), named in the alert's
+    /// <c>evidence</c> column; null keeps no packets and writes no such column.
+    /// </summary>
+    public string? EvidenceDirectory { get; init; }
+    public AlertPackets.EvidenceLimits EvidenceLimits { get; init; } = new();
     /// <summary>Write every flow to the flow log, not only those that carried UPnP-family traffic.</summary>
     public bool AllFlows { get; init; }
     public bool RulesEnabled { get; init; } = true;

@@ -12,6 +12,7 @@ public sealed class PipelineStatistics
     public long Files { get; set; }
     public long FlowsCreated { get; set; }
     public long FlowsEvicted { get; set; }
+    public AlertPackets.EvidenceStatistics Evidence { get; } = new();
     public SortedDictionary<string, long> MessagesByProtocol { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> AlertsByCategory { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> AnomaliesById { get; } = new(StringComparer.Ordinal);
@@ -32,6 +33,7 @@ public sealed class PipelineStatistics
         Files += other.Files;
         FlowsCreated += other.FlowsCreated;
         FlowsEvicted += other.FlowsEvicted;
+        Evidence.Add(other.Evidence);
         foreach (var (k, v) in other.MessagesByProtocol) Increment(MessagesByProtocol, k, v);
         foreach (var (k, v) in other.AlertsByCategory) Increment(AlertsByCategory, k, v);
         foreach (var (k, v) in other.AnomaliesById) Increment(AnomaliesById, k, v);

@@ -29,7 +29,9 @@ public static class AnalyzeCommand
         int exit = inputErrors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
 
         var clock = Stopwatch.StartNew();
-        var batch = new BatchAnalyzer(settings, jobs).Run(files, file => new ProgressReporter(file, new FileInfo(file).Length).Report, cancel);
+        var progress = new ProgressReporter(files, stderrIsTerminal: !Console.IsErrorRedirected);
+        var batch = new BatchAnalyzer(settings, jobs).Run(files, progress.ForFile, cancel);
+        progress.Done();
         foreach (var (file, result) in batch.Files)
         {
             foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");
