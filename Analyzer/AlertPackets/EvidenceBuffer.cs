@@ -18,6 +18,8 @@ public sealed class EvidenceBuffer(EvidenceLimits limits, EvidenceStatistics sta
         public readonly bool Tcp = tcp;
         public readonly List<EvidenceFrame> Frames = [];
         public long Bytes;
+        /// <summary>Evidence files of alerts on this connection, which its later frames are appended to.</summary>
+        public List<string>? Followers;
     }
 
     private readonly Dictionary<FlowKey, KeptFlow> _flows = new(FlowKey.Comparer);
@@ -54,6 +56,7 @@ public sealed class EvidenceBuffer(EvidenceLimits limits, EvidenceStatistics sta
             _bytes -= flow.Bytes;
             flow.Frames.Clear();
             flow.Bytes = 0;
+            flow.Followers = null;
         }
 
         if (frame.Length > limits.MaxBytesPerFlow)
@@ -79,8 +82,10 @@ public sealed class EvidenceBuffer(EvidenceLimits limits, EvidenceStatistics sta
                 stats.FramesOverFlowCap++;
             }
         }
-        flow.Frames.Add(new EvidenceFrame(packet.FrameNumber, packet.TimestampUs, frame.ToArray()));
+        var kept = new EvidenceFrame(packet.FrameNumber, packet.TimestampUs, frame.ToArray());
+        flow.Frames.Add(kept);
         flow.Bytes += frame.Length;
+        if (flow.Followers is not null) Append(flow.Followers, kept);
         _bytes += frame.Length;
         while (_bytes > limits.MaxBufferedBytes && _age.Count > 1) ForgetOldest();
     }
@@ -89,18 +94,61 @@ public sealed class EvidenceBuffer(EvidenceLimits limits, EvidenceStatistics sta
     /// The frames that make an alert: the whole kept TCP connection of its endpoints, or the one UDP datagram of its
     /// frame; null when the alert names no packet or its packets are no longer kept.
     /// </summary>
-    public IReadOnlyList<EvidenceFrame>? FramesOf(Alert alert)
+    public IReadOnlyList<EvidenceFrame>? FramesOf(Alert alert) => FramesOf(alert, out _);
+
+    /// <param name="connection">The TCP connection the frames are of, for <see cref="Follow"/>; null for a datagram.</param>
+    public IReadOnlyList<EvidenceFrame>? FramesOf(Alert alert, out FlowKey? connection)
     {
+        connection = null;
         if (alert.Frame <= 0 || alert.Src == default || alert.Dst == default) return null;
         foreach (var transport in (ReadOnlySpan<Transport>)[Transport.Udp, Transport.Tcp])
         {
             var key = FlowKey.Of(new PacketInfo { Src = alert.Src, SrcPort = alert.SrcPort, Dst = alert.Dst, DstPort = alert.DstPort, Transport = transport });
             if (!_flows.TryGetValue(key, out var flow)) continue;
-            if (flow.Tcp) return flow.Frames.Count > 0 ? [.. flow.Frames] : null;
+            if (flow.Tcp)
+            {
+                if (flow.Frames.Count == 0) return null;
+                connection = key;
+                return [.. flow.Frames];
+            }
             foreach (var f in flow.Frames)
                 if (f.FrameNumber == alert.Frame) return [f];
         }
         return null;
+    }
+
+    /// <summary>
+    /// Appends the connection's later frames (within its caps) to an alert's evidence file, so the file holds the
+    /// connection whether the alert was raised at its first request or after it closed.
+    /// </summary>
+    public void Follow(FlowKey connection, string path)
+    {
+        if (!_flows.TryGetValue(connection, out var flow)) return;
+        flow.Followers ??= [];
+        if (flow.Followers.Count < limits.MaxFilesFollowingConnection) flow.Followers.Add(path);
+    }
+
+    private void Append(List<string> files, EvidenceFrame frame)
+    {
+        foreach (var path in files)
+        {
+            long size = PcapFileWriter.RecordHeaderBytes + frame.Data.Length;
+            if (stats.Bytes + size > limits.MaxWrittenBytes)
+            {
+                stats.FramesOverFileCap++;
+                continue;
+            }
+            try
+            {
+                using var output = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                PcapFileWriter.WriteRecord(output, frame);
+                stats.Bytes += size;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stats.WriteFailures++;
+            }
+        }
     }
 
     private void ForgetOldest()

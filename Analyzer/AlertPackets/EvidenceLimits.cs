@@ -21,6 +21,9 @@ public sealed record EvidenceLimits
     /// <summary>Bytes of frames kept in memory at once; beyond it the oldest flows are forgotten.</summary>
     public long MaxBufferedBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Evidence files of one TCP connection that its later frames are still appended to.</summary>
+    public int MaxFilesFollowingConnection { get; init; } = 16;
+
     /// <summary>Evidence files written per capture run.</summary>
     public int MaxFiles { get; init; } = 10_000;
 

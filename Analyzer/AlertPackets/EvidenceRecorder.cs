@@ -19,7 +19,8 @@ public sealed class EvidenceRecorder(EvidenceBuffer buffer, string directory, IA
 
     private string? Record(Alert alert)
     {
-        var frames = alert.File == CurrentFile ? buffer.FramesOf(alert) : null;
+        Flows.FlowKey? connection = null;
+        var frames = alert.File == CurrentFile ? buffer.FramesOf(alert, out connection) : null;
         if (frames is null)
         {
             stats.AlertsWithoutPackets++;
@@ -49,6 +50,7 @@ public sealed class EvidenceRecorder(EvidenceBuffer buffer, string directory, IA
                 using (output) PcapFileWriter.Write(output, buffer.LinkType, frames);
                 stats.Files++;
                 stats.Bytes += size;
+                if (connection is { } c) buffer.Follow(c, path);
                 return path;
             }
         }

@@ -13,6 +13,8 @@ public sealed class EvidenceStatistics
     public long AlertsOverFileCap { get; set; }
     /// <summary>Frames not kept: over the per-connection or per-flow byte cap.</summary>
     public long FramesOverFlowCap { get; set; }
+    /// <summary>Frames not appended to an alert's open connection file because of <see cref="EvidenceLimits.MaxWrittenBytes"/>.</summary>
+    public long FramesOverFileCap { get; set; }
     /// <summary>Flows forgotten to stay within <see cref="EvidenceLimits.MaxFlows"/> or <see cref="EvidenceLimits.MaxBufferedBytes"/>.</summary>
     public long FlowsForgotten { get; set; }
     /// <summary>Evidence files that could not be written (disk full, permissions).</summary>
@@ -27,6 +29,7 @@ public sealed class EvidenceStatistics
         AlertsOverFileCap += o.AlertsOverFileCap;
         FramesOverFlowCap += o.FramesOverFlowCap;
         FlowsForgotten += o.FlowsForgotten;
+        FramesOverFileCap += o.FramesOverFileCap;
         WriteFailures += o.WriteFailures;
     }
 }

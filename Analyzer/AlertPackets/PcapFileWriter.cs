@@ -29,8 +29,13 @@ public static class PcapFileWriter
         BinaryPrimitives.WriteInt32LittleEndian(header[16..], SnapLength);
         BinaryPrimitives.WriteUInt32LittleEndian(header[20..], (uint)linkType);
         output.Write(header);
+        foreach (var f in frames) WriteRecord(output, f);
+    }
+
+    /// <summary>Appends one frame to a pcap file written by <see cref="Write"/>.</summary>
+    public static void WriteRecord(Stream output, EvidenceFrame f)
+    {
         Span<byte> record = stackalloc byte[RecordHeaderBytes];
-        foreach (var f in frames)
         {
             long seconds = Math.DivRem(f.TimestampUs, 1_000_000, out long micros);
             if (micros < 0) { seconds--; micros += 1_000_000; }

@@ -20,7 +20,7 @@ public static class RunSummary
         if (s.Evidence.Enabled)
         {
             var e = s.Evidence;
-            sb.Append('\n').Append(inv, $"evidence: {e.Files:N0} pcap{(e.Files == 1 ? "" : "s")} ({e.Bytes / 1048576.0:0.0} MB); alerts without: {e.AlertsWithoutPackets:N0} (packets not named or no longer kept), {e.AlertsOverFileCap:N0} (file caps), {e.WriteFailures:N0} (write failures); dropped by the caps: {e.FramesOverFlowCap:N0} frames (per-flow caps), {e.FlowsForgotten:N0} flows (memory caps)");
+            sb.Append('\n').Append(inv, $"evidence: {e.Files:N0} pcap{(e.Files == 1 ? "" : "s")} ({e.Bytes / 1048576.0:0.0} MB); alerts without: {e.AlertsWithoutPackets:N0} (packets not named or no longer kept), {e.AlertsOverFileCap:N0} (file caps), {e.WriteFailures:N0} (write failures); dropped by the caps: {e.FramesOverFlowCap:N0} frames (per-flow caps), {e.FramesOverFileCap:N0} frames (written-bytes cap), {e.FlowsForgotten:N0} flows (memory caps)");
         }
         return sb.ToString();
     }
