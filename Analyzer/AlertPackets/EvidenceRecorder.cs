@@ -61,6 +61,26 @@ public sealed class EvidenceRecorder(EvidenceBuffer buffer, string directory, IA
         return null;
     }
 
+    /// <summary>
+    /// Fails early with a one-line message when the evidence directory cannot be made or written, before any capture
+    /// work. Returns null when it can.
+    /// </summary>
+    public static string? CheckDirectory(string directory)
+    {
+        try
+        {
+            if (File.Exists(directory)) return $"--evidence {directory}: is a file, not a directory";
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-check-{Environment.ProcessId}");
+            using (new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"--evidence {directory}: cannot write: {e.Message}";
+        }
+    }
+
     /// <summary>Letters, digits, '-', '_' and '.' kept; anything else becomes '_'.</summary>
     private static string SafeName(string name) =>
         string.Create(Math.Min(name.Length, 80), name, static (span, n) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Analyzer.Capture;
+using Analyzer.AlertPackets;
 using Analyzer.Output;
 using Analyzer.Pipeline;
 
@@ -23,6 +24,11 @@ public static class AnalyzeCommand
                 CliConsole.Error(problem);
                 return ExitCodes.BadInput;
             }
+        if (settings.EvidenceDirectory is { } evidence && EvidenceRecorder.CheckDirectory(evidence) is { } evidenceProblem)
+        {
+            CliConsole.Error(evidenceProblem);
+            return ExitCodes.BadInput;
+        }
 
         var (files, inputErrors) = CaptureInputs.Expand(paths);
         foreach (var e in inputErrors) CliConsole.Error(e);

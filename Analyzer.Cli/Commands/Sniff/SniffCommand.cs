@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Analyzer.AlertPackets;
 using Analyzer.Capture;
 using Analyzer.Output;
 using Analyzer.Pipeline;
@@ -34,6 +35,11 @@ public static class SniffCommand
                 CliConsole.Error(problem);
                 return ExitCodes.BadInput;
             }
+        if (settings.EvidenceDirectory is { } evidence && EvidenceRecorder.CheckDirectory(evidence) is { } evidenceProblem)
+        {
+            CliConsole.Error(evidenceProblem);
+            return ExitCodes.BadInput;
+        }
 
         var clock = Stopwatch.StartNew();
         using var pipeline = new AnalyzerPipeline(settings);
