@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Analyzer.Capture;
 using Analyzer.AlertPackets;
+using Analyzer.Capture;
 using Analyzer.Output;
 using Analyzer.Pipeline;
 
