@@ -17,14 +17,19 @@ public sealed class ProgressReporter
     private readonly long _totalBytes;
     private readonly Dictionary<string, int> _index;
     private readonly (long Packets, long Bytes)[] _read;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private readonly Func<TimeSpan> _elapsed;
+    private readonly TextWriter _output;
+    private TimeSpan? _lastDraw;
     private int _started;
     private int _drawnWidth;
 
-    public ProgressReporter(IReadOnlyList<string> files, bool stderrIsTerminal)
+    /// <param name="elapsed">Time since the run started (a stopwatch unless given).</param>
+    /// <param name="output">Where the line is drawn (stderr unless given).</param>
+    public ProgressReporter(IReadOnlyList<string> files, bool stderrIsTerminal, Func<TimeSpan>? elapsed = null, TextWriter? output = null)
     {
         _terminal = stderrIsTerminal;
+        _elapsed = elapsed ?? Stopwatch.StartNew() switch { var clock => () => clock.Elapsed };
+        _output = output ?? Console.Error;
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < files.Count; i++) _index.TryAdd(files[i], i);
         _read = new (long, long)[files.Count];
@@ -45,8 +50,8 @@ public sealed class ProgressReporter
         lock (_lock)
         {
             _read[slot] = (packets, bytes);
-            var now = _clock.Elapsed;
-            if (!ProgressPolicy.Show(_terminal, now) || now - _lastDraw < ProgressPolicy.RedrawInterval) return;
+            var now = _elapsed();
+            if (!ProgressPolicy.Show(_terminal, now) || (_lastDraw is { } last && now - last < ProgressPolicy.RedrawInterval)) return;
             _lastDraw = now;
             long allPackets = 0, allBytes = 0;
             foreach (var (p, b) in _read)
@@ -55,7 +60,7 @@ public sealed class ProgressReporter
                 allBytes += b + p * RecordHeaderBytes;
             }
             var line = ProgressLine.Format(_started, _read.Length, allPackets, allBytes, _totalBytes, now);
-            Console.Error.Write("\r" + line + new string(' ', Math.Max(0, _drawnWidth - line.Length)));
+            _output.Write("\r" + line + new string(' ', Math.Max(0, _drawnWidth - line.Length)));
             _drawnWidth = line.Length;
         }
     }
@@ -64,6 +69,6 @@ public sealed class ProgressReporter
     public void Done()
     {
         lock (_lock)
-            if (_drawnWidth > 0) Console.Error.Write("\r" + new string(' ', _drawnWidth) + "\r");
+            if (_drawnWidth > 0) _output.Write("\r" + new string(' ', _drawnWidth) + "\r");
     }
 }

@@ -46,4 +46,25 @@ public class ProgressTests
 
         Assert.Null(reporter.ForFile("a.pcap"));
     }
+
+    [Fact]
+    public void TheLineIsDrawnAfterASecondAndClearedAtTheEnd()
+    {
+        using var dir = new Support.TempDir();
+        var file = dir.File("a.pcap");
+        File.WriteAllBytes(file, new byte[2 * 1048576]);
+        var elapsed = TimeSpan.FromMilliseconds(500);
+        var output = new StringWriter();
+        var reporter = new ProgressReporter([file], stderrIsTerminal: true, () => elapsed, output);
+        var report = reporter.ForFile(file)!;
+
+        report(1000, 500_000);
+        Assert.Equal("", output.ToString());
+        elapsed = TimeSpan.FromSeconds(2);
+        report(2000, 1_048_576 - 32_000);
+        reporter.Done();
+
+        var line = "file 1/1  2,000 packets  1.0/2.0 MB 50%  0.5 MB/s  0:02 left";
+        Assert.Equal("\r" + line + "\r" + new string(' ', line.Length) + "\r", output.ToString());
+    }
 }
