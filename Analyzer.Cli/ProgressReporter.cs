@@ -1,35 +1,74 @@
+using System.Diagnostics;
+
 namespace Analyzer.Cli;
 
-/// <summary>A one-line progress bar on stderr, shown only when stderr is a terminal and the input is large.</summary>
+/// <summary>
+/// One progress line on stderr over all the input files of a run (<see cref="ProgressLine"/>), shown only when
+/// stderr is a terminal and the run has lasted a second (<see cref="ProgressPolicy"/>), redrawn a few times a
+/// second. Files may be read in parallel: each reports its own totals and the line sums them.
+/// </summary>
 public sealed class ProgressReporter
 {
-    /// <summary>Inputs smaller than this finish too fast for a bar to help.</summary>
-    public const long MinBytesForBar = 64L * 1024 * 1024;
+    /// <summary>What a pcap record adds on disk to each frame, to turn frame bytes into file bytes.</summary>
+    public const int RecordHeaderBytes = 16;
 
-    private readonly bool _enabled;
+    private readonly object _lock = new();
+    private readonly bool _terminal;
     private readonly long _totalBytes;
-    private readonly string _name;
-    private bool _drawn;
+    private readonly Dictionary<string, int> _index;
+    private readonly (long Packets, long Bytes)[] _read;
+    private readonly Func<TimeSpan> _elapsed;
+    private readonly TextWriter _output;
+    private TimeSpan? _lastDraw;
+    private int _started;
+    private int _drawnWidth;
 
-    public ProgressReporter(string name, long totalBytes)
+    /// <param name="elapsed">Time since the run started (a stopwatch unless given).</param>
+    /// <param name="output">Where the line is drawn (stderr unless given).</param>
+    public ProgressReporter(IReadOnlyList<string> files, bool stderrIsTerminal, Func<TimeSpan>? elapsed = null, TextWriter? output = null)
     {
-        _name = Path.GetFileName(name);
-        _totalBytes = totalBytes;
-        _enabled = !Console.IsErrorRedirected && totalBytes >= MinBytesForBar;
+        _terminal = stderrIsTerminal;
+        _elapsed = elapsed ?? Stopwatch.StartNew() switch { var clock => () => clock.Elapsed };
+        _output = output ?? Console.Error;
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < files.Count; i++) _index.TryAdd(files[i], i);
+        _read = new (long, long)[files.Count];
+        foreach (var file in files)
+            try { _totalBytes += new FileInfo(file).Length; } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>Called with packets and frame bytes read so far (each record adds a 16-byte header on disk).</summary>
-    public void Report(long packets, long bytes)
+    /// <summary>The callback of one file (packets and frame bytes read so far), or null when no line can be shown.</summary>
+    public Action<long, long>? ForFile(string file)
     {
-        if (!_enabled) return;
-        double fraction = Math.Clamp((bytes + packets * 16.0) / _totalBytes, 0, 1);
-        int width = 30, done = (int)(fraction * width);
-        Console.Error.Write($"\r{_name} [{new string('#', done)}{new string('.', width - done)}] {fraction:P0} {packets:N0} packets");
-        _drawn = true;
+        if (!_terminal || !_index.TryGetValue(file, out int slot)) return null;
+        lock (_lock) _started++;
+        return (packets, bytes) => Report(slot, packets, bytes);
     }
 
+    private void Report(int slot, long packets, long bytes)
+    {
+        lock (_lock)
+        {
+            _read[slot] = (packets, bytes);
+            var now = _elapsed();
+            if (!ProgressPolicy.Show(_terminal, now) || (_lastDraw is { } last && now - last < ProgressPolicy.RedrawInterval)) return;
+            _lastDraw = now;
+            long allPackets = 0, allBytes = 0;
+            foreach (var (p, b) in _read)
+            {
+                allPackets += p;
+                allBytes += b + p * RecordHeaderBytes;
+            }
+            var line = ProgressLine.Format(_started, _read.Length, allPackets, allBytes, _totalBytes, now);
+            _output.Write("\r" + line + new string(' ', Math.Max(0, _drawnWidth - line.Length)));
+            _drawnWidth = line.Length;
+        }
+    }
+
+    /// <summary>Clears the line, so the summary that follows starts on a clean line.</summary>
     public void Done()
     {
-        if (_drawn) Console.Error.Write("\r" + new string(' ', Math.Min(Console.BufferWidth > 0 ? Console.BufferWidth - 1 : 79, 120)) + "\r");
+        lock (_lock)
+            if (_drawnWidth > 0) _output.Write("\r" + new string(' ', _drawnWidth) + "\r");
     }
 }

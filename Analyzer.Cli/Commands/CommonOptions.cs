@@ -54,6 +54,24 @@ public static class CommonOptions
         Description = "Also write the device inventory (address, MAC, UDN, banners, stack, CVEs) to this CSV file",
     };
 
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "Format of every output file: csv, or jsonl (one JSON object per line, EVE style; the default alert file becomes alerts.jsonl)",
+        DefaultValueFactory = _ => OutputFormat.Csv,
+        CustomParser = r => r.Tokens.Count == 1 && OutputFormats.TryParse(r.Tokens[0].Value, out var f) ? f : Fail(r),
+    };
+
+    private static OutputFormat Fail(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        r.AddError($"--format: '{(r.Tokens.Count > 0 ? r.Tokens[0].Value : "")}' is not one of csv, jsonl");
+        return OutputFormat.Csv;
+    }
+
+    public static Option<string?> Evidence() => new("--evidence")
+    {
+        Description = "Write the packets of each alert (the datagram, or the TCP connection from its handshake, capped) as a pcap in this directory, named in an extra 'evidence' column",
+    };
+
     public static Option<string?> Config() => new("--config", "-c")
     {
         Description = "Configuration file (YAML or JSON): LAN prefixes, routers, thresholds, allowlists, per-rule settings; see config.example.yaml",

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Analyzer.Cli.Usage;
 using Analyzer.Configuration;
 using Analyzer.Learning;
+using Analyzer.Output;
 using Analyzer.Pipeline;
 using Analyzer.Rules;
 
@@ -16,6 +17,8 @@ public sealed class PipelineOptions
     public Option<bool> AllFlows { get; } = CommonOptions.AllFlows();
     public Option<string?> Mappings { get; } = CommonOptions.Mappings();
     public Option<string?> Devices { get; } = CommonOptions.Devices();
+    public Option<OutputFormat> Format { get; } = CommonOptions.Format();
+    public Option<string?> Evidence { get; } = CommonOptions.Evidence();
     public Option<string?> Config { get; } = CommonOptions.Config();
     public Option<string[]> Lan { get; } = CommonOptions.Lan();
     public Option<bool> NoRules { get; } = CommonOptions.NoRules();
@@ -35,6 +38,8 @@ public sealed class PipelineOptions
         command.Add(AllFlows);
         command.Add(Mappings);
         command.Add(Devices);
+        command.Add(Format);
+        command.Add(Evidence);
         command.Add(Config);
         command.Add(Lan);
         command.Add(NoRules);
@@ -52,9 +57,12 @@ public sealed class PipelineOptions
     /// <exception cref="ModelFileException">An explicit --model (or a present default model) cannot be used.</exception>
     public PipelineSettings ToSettings(ParseResult parse)
     {
+        var format = parse.GetValue(Format);
         var settings = new PipelineSettings
         {
-            AlertsPath = parse.GetValue(Alerts)!,
+            AlertsPath = format == OutputFormat.JsonLines && parse.GetResult(Alerts) is null or { Implicit: true } ? "alerts.jsonl" : parse.GetValue(Alerts)!,
+            Format = format,
+            EvidenceDirectory = parse.GetValue(Evidence),
             EventsPath = parse.GetValue(Events),
             FlowsPath = parse.GetValue(Flows),
             MappingsPath = parse.GetValue(Mappings),

@@ -38,7 +38,7 @@ public class DescriptionInventoryTests
         Assert.Contains("urn:schemas-upnp-org:service:Layer3Forwarding:1; urn:schemas-upnp-org:service:WANIPConnection:1", router);
         Assert.Contains("uuid:4d696e69-444c-164e-9d41-b0c554255b0e; uuid:4d696e69-444c-164e-9d41-b0c554255b0f", router);
         Assert.Contains("description", router);
-        Assert.Equal(Analyzer.Inventory.DeviceCsvWriter.Columns, header);
+        Assert.Equal(Analyzer.Output.DeviceRecords.Columns, header);
     }
 
     [Fact]

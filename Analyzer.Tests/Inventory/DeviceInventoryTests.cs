@@ -29,7 +29,7 @@ public class DeviceInventoryTests
             .Wait(0.01).Udp(Router, 5351, Client, 5350, NatPmpBytes.AddressResponse(RouterWan), RouterMac)
             .Run();
 
-        Assert.Equal(string.Join(',', DeviceCsvWriter.Columns), result.Devices[0]);
+        Assert.Equal(string.Join(',', Analyzer.Output.DeviceRecords.Columns), result.Devices[0]);
         Assert.Equal(3, result.Devices.Length);
         var router = Device(result.Devices, Router);
         Assert.Equal("1c:5f:2b:aa:fd:01", router["mac"]);

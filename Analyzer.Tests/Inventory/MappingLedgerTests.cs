@@ -9,8 +9,8 @@ public class MappingLedgerTests
     private static Dictionary<string, string> Row(string[] lines, int index)
     {
         var cells = lines[index].Split(',');
-        Assert.Equal(MappingCsvWriter.Columns.Length, cells.Length);
-        return MappingCsvWriter.Columns.Zip(cells).ToDictionary(x => x.First, x => x.Second);
+        Assert.Equal(Analyzer.Output.MappingRecords.Columns.Length, cells.Length);
+        return Analyzer.Output.MappingRecords.Columns.Zip(cells).ToDictionary(x => x.First, x => x.Second);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public class MappingLedgerTests
     {
         var result = new ScenarioCapture().Udp(Client, 5350, Router, 5351, NatPmpBytes.AddressRequest(), ClientMac).Run();
 
-        Assert.Equal(string.Join(',', MappingCsvWriter.Columns), result.Mappings[0]);
+        Assert.Equal(string.Join(',', Analyzer.Output.MappingRecords.Columns), result.Mappings[0]);
         Assert.Single(result.Mappings);
     }
 

@@ -68,9 +68,11 @@ public sealed class PcapFileSource(string path)
                 if (tsUs < lastTs && backwards++ == 0) firstBackwards = packets;
                 lastTs = Math.Max(lastTs, tsUs);
                 consumer.OnFrame(linkType, tsUs, data, data.Length);
-                if (progress is not null && (packets & 0xFFFF) == 0) progress(packets, bytes);
+                // Often enough that a small capture shows progress too; the reporter itself limits how often it draws.
+                if (progress is not null && (packets & 0xFFF) == 0) progress(packets, bytes);
                 if ((packets & 0x3FF) == 0 && cancel.IsCancellationRequested) break;
             }
+            progress?.Invoke(packets, bytes);
             var warnings = backwards == 0
                 ? []
                 : new[] { $"time goes backwards at packet {firstBackwards} ({backwards} packet{(backwards == 1 ? "" : "s")} earlier than one before them); analyzed in file order" };

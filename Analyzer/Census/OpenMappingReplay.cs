@@ -1,3 +1,4 @@
+using Analyzer.Output;
 using System.Globalization;
 using Analyzer.Decoding;
 using Analyzer.Inventory;
@@ -24,7 +25,7 @@ public static class OpenMappingReplay
         var open = new Dictionary<(string, string, string, string, string), OpenMapping>();
         foreach (var r in rows)
         {
-            if (r.Action == MappingCsvWriter.ExpireAction)
+            if (r.Action == MappingRecords.ExpireAction)
             {
                 open.Remove(Identity(r));
                 continue;

@@ -19,7 +19,7 @@ public static class RunRecordsReader
     public static RunRecords Read(string? devices, string? mappings, string? alerts, string? events, string? flows)
     {
         long dropped = 0;
-        var d = devices is null ? [] : ReadRows(devices, "devices", DeviceCsvWriter.Columns[0], Device, ref dropped);
+        var d = devices is null ? [] : ReadRows(devices, "devices", DeviceRecords.Columns[0], Device, ref dropped);
         var m = mappings is null ? [] : ReadRows(mappings, "mappings", "method", Mapping, ref dropped);
         var a = alerts is null ? [] : ReadRows(alerts, "alerts", "rule", Alert, ref dropped);
         var e = events is null ? [] : ReadRows(events, "events", "message", Message, ref dropped);
@@ -45,7 +45,7 @@ public static class RunRecordsReader
     private static List<string> FlowHosts(string path, ref long dropped)
     {
         var hosts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (src, dst) in ReadRows(path, "flows", FlowCsvWriter.Columns[3], r => (r["src_ip"], r["dst_ip"]), ref dropped))
+        foreach (var (src, dst) in ReadRows(path, "flows", FlowRecords.Columns[3], r => (r["src_ip"], r["dst_ip"]), ref dropped))
         {
             hosts.Add(src);
             hosts.Add(dst);
@@ -102,7 +102,7 @@ public static class RunRecordsReader
         public IReadOnlyList<string> List(string column)
         {
             var text = this[column];
-            return text.Length == 0 ? [] : text.Split(DeviceCsvWriter.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return text.Length == 0 ? [] : text.Split(CsvOutput.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
 
         public long Time(string column)

@@ -14,7 +14,7 @@ namespace Analyzer.Inventory;
 /// UPnP-family protocol (SSDP, NAT-PMP/PCP, SOAP, GENA, DIAL/Cast, descriptions; in any role), from what the events
 /// carry: MAC, UDNs, SERVER and User-Agent banners (parsed into stack and version, with the CVEs of THREATS.md
 /// section 2), advertised device and service types, description URLs, and from its device description the friendly
-/// name, manufacturer, model, devices and services. Written once, at the end (<see cref="DeviceCsvWriter"/>).
+/// name, manufacturer, model, devices and services. Written once, at the end (by the output).
 /// </summary>
 public sealed class DeviceInventory(NetworkContext network) : IEventSink
 {

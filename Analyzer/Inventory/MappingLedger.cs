@@ -12,21 +12,21 @@ namespace Analyzer.Inventory;
 /// row per granted mapping whose lifetime runs out in capture time without renewal or deletion. Rows are written
 /// when the outcome is known, so a request may follow a later one by up to the answer timeout.
 /// </summary>
-public sealed class MappingLedger : IEventSink, ICaptureObserver, IDisposable
+public sealed class MappingLedger : IEventSink, ICaptureObserver
 {
     /// <summary>Granted mappings watched for expiry; beyond it the one expiring soonest is no longer watched.</summary>
     public const int MaxWatched = 16_384;
 
-    private readonly MappingCsvWriter _writer;
+    private readonly IMappingSink _sink;
     private readonly MappingCorrelator _correlator = new();
     private readonly long _answerTimeoutUs;
     private readonly Dictionary<MappingIdentity, (MappingRecord Record, long ExpiresUs, string? File)> _live = [];
     private readonly Action<MappingRecord> _onRecord;
     private long _latestUs = long.MinValue;
 
-    public MappingLedger(string path, RuleThresholds? thresholds = null)
+    public MappingLedger(IMappingSink sink, RuleThresholds? thresholds = null)
     {
-        _writer = new MappingCsvWriter(path);
+        _sink = sink;
         _answerTimeoutUs = (thresholds ?? new RuleThresholds()).MappingAnswerUs;
         _onRecord = OnRecord;
     }
@@ -46,8 +46,6 @@ public sealed class MappingLedger : IEventSink, ICaptureObserver, IDisposable
         CurrentFile = name;
         _captureStarted = true;
     }
-
-    public long Rows => _writer.Rows;
 
     public void OnEvent(AnalyzerEvent e)
     {
@@ -97,7 +95,7 @@ public sealed class MappingLedger : IEventSink, ICaptureObserver, IDisposable
 
     private void OnRecord(MappingRecord m)
     {
-        _writer.WriteRequest(m, CurrentFile);
+        _sink.OnRequest(m, CurrentFile);
         var r = m.Request;
         if (m.Outcome.Kind != MappingOutcomeKind.Granted) return;
         var identity = MappingIdentity.Of(r, m.Outcome);
@@ -136,11 +134,9 @@ public sealed class MappingLedger : IEventSink, ICaptureObserver, IDisposable
         foreach (var (identity, (record, expires, file)) in lapsed.OrderBy(kv => kv.Value.ExpiresUs))
         {
             _live.Remove(identity);
-            _writer.WriteExpiry(record, expires, file);
+            _sink.OnExpiry(record, expires, file);
         }
     }
-
-    public void Dispose() => _writer.Dispose();
 
     /// <summary>
     /// What names one mapping on a gateway: IGD keys mappings by external port and transport; NAT-PMP and PCP by the

@@ -26,4 +26,6 @@ public sealed record Alert
     /// <summary>Capture file the alert was found in, and the frame number there.</summary>
     public string? File { get; init; }
     public long Frame { get; init; }
+    /// <summary>The pcap holding the packets of this alert (<c>--evidence</c>), or null.</summary>
+    public string? Evidence { get; init; }
 }

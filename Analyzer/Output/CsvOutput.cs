@@ -5,6 +5,9 @@ namespace Analyzer.Output;
 /// <summary>The CSV dialect of every output file: RFC 4180, invariant culture, formula-looking cells escaped.</summary>
 public static class CsvOutput
 {
+    /// <summary>Between the items of a list in one cell (CVEs, service types, URLs).</summary>
+    public const string ListSeparator = "; ";
+
     public static CsvWriterOptions Options { get; } = CsvWriterOptions.Default with
     {
         Injection = CsvInjection.Escape,

@@ -17,6 +17,11 @@ public static class RunSummary
         sb.Append("alerts: ").Append(AlertCounts(s)).Append('\n');
         sb.Append("decode anomalies: ").Append(Counts(s.AnomaliesById)).Append('\n');
         sb.Append(inv, $"flows: {s.FlowsCreated:N0} seen, {s.FlowsEvicted:N0} evicted by the cap; fragments: {s.Fragments:N0} ({s.Reassembled:N0} datagrams rebuilt); non-IP frames: {s.NonIpFrames:N0}");
+        if (s.Evidence.Enabled)
+        {
+            var e = s.Evidence;
+            sb.Append('\n').Append(inv, $"evidence: {e.Files:N0} pcap{(e.Files == 1 ? "" : "s")} ({e.Bytes / 1048576.0:0.0} MB); alerts without: {e.AlertsWithoutPackets:N0} (packets not named or no longer kept), {e.AlertsOverFileCap:N0} (file caps), {e.WriteFailures:N0} (write failures); dropped by the caps: {e.FramesOverFlowCap:N0} frames (per-flow caps), {e.FramesOverFileCap:N0} frames (written-bytes cap), {e.FlowsForgotten:N0} flows (memory caps)");
+        }
         return sb.ToString();
     }
 

@@ -3,6 +3,7 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.Ip;
 using Analyzer.Decoding.Link;
 using Analyzer.Events;
+using Analyzer.AlertPackets;
 using Analyzer.Flows;
 using Analyzer.Inventory;
 using Analyzer.Learning;
@@ -27,11 +28,14 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private readonly FlowTable _flows;
     private readonly RuleEngine? _rules;
     private readonly ModelStage? _model;
-    private readonly EventCsvWriter? _eventWriter;
-    private readonly FlowCsvWriter? _flowWriter;
-    private readonly AlertCsvWriter? _alertWriter;
+    private readonly EventWriter? _eventWriter;
+    private readonly FlowWriter? _flowWriter;
+    private readonly AlertWriter? _alertWriter;
     private readonly MappingLedger? _ledger;
+    private readonly MappingWriter? _mappingWriter;
     private readonly DeviceInventory? _inventory;
+    private readonly EvidenceBuffer? _evidence;
+    private readonly EvidenceRecorder? _evidenceRecorder;
     private readonly List<IEventSink> _eventObservers = [];
     private readonly HashSet<LinkType> _unsupportedLinksReported = [];
     private long _nowUs = long.MinValue;
@@ -50,13 +54,24 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         {
             if (settings.AlertsPath is not null)
             {
-                _alertWriter = new AlertCsvWriter(settings.AlertsPath);
-                alertSinks.Add(_alertWriter);
+                if (settings.EvidenceDirectory is { } evidenceDir)
+                {
+                    Directory.CreateDirectory(evidenceDir);
+                    Statistics.Evidence.Enabled = true;
+                    _evidence = new EvidenceBuffer(settings.EvidenceLimits, Statistics.Evidence);
+                    _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format, AlertRecords.WithEvidence);
+                    alertSinks.Add(_evidenceRecorder = new EvidenceRecorder(_evidence, evidenceDir, _alertWriter, settings.EvidenceLimits, Statistics.Evidence));
+                }
+                else
+                {
+                    _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format);
+                    alertSinks.Add(_alertWriter);
+                }
             }
             if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
-            if (settings.EventsPath is not null) _eventWriter = new EventCsvWriter(settings.EventsPath);
-            if (settings.FlowsPath is not null) _flowWriter = new FlowCsvWriter(settings.FlowsPath, settings.AllFlows);
-            if (settings.MappingsPath is not null) _eventObservers.Add(_ledger = new MappingLedger(settings.MappingsPath, settings.Thresholds));
+            if (settings.EventsPath is not null) _eventWriter = new EventWriter(settings.EventsPath, settings.Format);
+            if (settings.FlowsPath is not null) _flowWriter = new FlowWriter(settings.FlowsPath, settings.AllFlows, settings.Format);
+            if (settings.MappingsPath is not null) _eventObservers.Add(_ledger = new MappingLedger(_mappingWriter = new MappingWriter(settings.MappingsPath, settings.Format), settings.Thresholds));
             if (settings.DevicesPath is not null) _eventObservers.Add(_inventory = new DeviceInventory(settings.Network));
         }
         catch
@@ -96,6 +111,8 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         if (_rules is not null) _rules.Context.CurrentFile = name;
         if (_eventWriter is not null) _eventWriter.CurrentFile = name;
         if (_flowWriter is not null) _flowWriter.CurrentFile = name;
+        _evidence?.BeginCapture();
+        if (_evidenceRecorder is not null) _evidenceRecorder.CurrentFile = name;
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 
@@ -149,7 +166,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         EndCapture();
         _rules?.Finish(_nowUs);
         _ledger?.Finish();
-        if (_inventory is not null) DeviceCsvWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures));
+        if (_inventory is not null) DeviceWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures), Settings.Format);
         Statistics.FlowsCreated = _flows.Created;
         Statistics.FlowsEvicted = _flows.Evicted;
         Flush();
@@ -204,6 +221,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
                 SrcMac = ip.SrcMac, VlanId = ip.VlanId, FrameNumber = _frameNumber,
             };
             _flows.Track(info, frame.Length);
+            _evidence?.Keep(info, linkType, frame);
             foreach (var analyzer in _datagramAnalyzers)
                 if (analyzer.Wants(info, payload)) analyzer.OnDatagram(info, payload, this);
         }
@@ -220,6 +238,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
                 SrcMac = ip.SrcMac, VlanId = ip.VlanId, TcpSeq = seq, TcpAck = ack, TcpFlags = flags, FrameNumber = _frameNumber,
             };
             _flows.Track(info, frame.Length);
+            _evidence?.Keep(info, linkType, frame);
             _segmentAnalyzer?.OnSegment(info, payload, this);
         }
     }
@@ -270,6 +289,6 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _eventWriter?.Dispose();
         _flowWriter?.Dispose();
         _alertWriter?.Dispose();
-        _ledger?.Dispose();
+        _mappingWriter?.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using Analyzer.Capture;
+using Analyzer.Output;
 
 namespace Analyzer.Pipeline;
 
@@ -17,7 +18,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
 
     public int Jobs { get; } = Math.Max(1, jobs);
 
-    /// <param name="progress">Progress callback for a file (packets, bytes), or null; only used for a single file.</param>
+    /// <param name="progress">Progress callback of a file (packets, frame bytes read so far), or null; called from the thread that reads it.</param>
     public BatchResult Run(IReadOnlyList<string> files, Func<string, Action<long, long>?>? progress, CancellationToken cancel)
     {
         var total = new PipelineStatistics();
@@ -41,7 +42,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
             {
                 if (cancel.IsCancellationRequested) return;
                 using var pipeline = new AnalyzerPipeline(ScratchSettings(scratch, i));
-                results[i] = RunOne(pipeline, files[i], null, cancel);
+                results[i] = RunOne(pipeline, files[i], progress?.Invoke(files[i]), cancel);
                 pipeline.Finish();
                 stats[i] = pipeline.Statistics;
             });
@@ -53,7 +54,8 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
                 total.Add(stats[i]!);
             }
             foreach (var (final, name) in settings.Outputs())
-                Concatenate(final, Enumerable.Range(0, files.Count).Where(i => results[i] is not null).Select(i => Path.Combine(scratch, i.ToString(), name)));
+                Concatenate(final, Enumerable.Range(0, files.Count).Where(i => results[i] is not null).Select(i => Path.Combine(scratch, i.ToString(), name)),
+                    keepOneHeader: settings.Format == OutputFormat.Csv);
             return new BatchResult(total, outcomes);
         }
         finally
@@ -78,20 +80,21 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
     private PipelineSettings ScratchSettings(string scratch, int index)
     {
         var dir = Directory.CreateDirectory(Path.Combine(scratch, index.ToString())).FullName;
-        string? At(string? final, string name) => final is null ? null : Path.Combine(dir, name);
+        string ext = settings.FileExtension;
+        string? At(string? final, string name) => final is null ? null : Path.Combine(dir, name + ext);
         return settings with
         {
-            AlertsPath = At(settings.AlertsPath, "alerts.csv"),
-            EventsPath = At(settings.EventsPath, "events.csv"),
-            FlowsPath = At(settings.FlowsPath, "flows.csv"),
-            MappingsPath = At(settings.MappingsPath, "mappings.csv"),
-            DevicesPath = At(settings.DevicesPath, "devices.csv"),
+            AlertsPath = At(settings.AlertsPath, "alerts"),
+            EventsPath = At(settings.EventsPath, "events"),
+            FlowsPath = At(settings.FlowsPath, "flows"),
+            MappingsPath = At(settings.MappingsPath, "mappings"),
+            DevicesPath = At(settings.DevicesPath, "devices"),
             Network = settings.Network.Copy(),
         };
     }
 
-    /// <summary>Appends the parts to the final file, keeping the header row of the first only.</summary>
-    private static void Concatenate(string final, IEnumerable<string> parts)
+    /// <summary>Appends the parts to the final file; CSV keeps the header row of the first only (JSON lines have none).</summary>
+    private static void Concatenate(string final, IEnumerable<string> parts, bool keepOneHeader)
     {
         using var output = final == "-" ? Console.OpenStandardOutput() : new FileStream(final, FileMode.Create, FileAccess.Write, FileShare.Read);
         bool first = true;
@@ -99,7 +102,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
         {
             if (!File.Exists(part)) continue;
             using var input = File.OpenRead(part);
-            if (!first) SkipLine(input);
+            if (!first && keepOneHeader) SkipLine(input);
             input.CopyTo(output);
             first = false;
         }

@@ -13,6 +13,14 @@ public sealed record PipelineSettings
     public string? MappingsPath { get; init; }
     /// <summary>Device inventory CSV (<c>--devices</c>): one row per device seen, written at the end.</summary>
     public string? DevicesPath { get; init; }
+    /// <summary>The format of every output file (<c>--format</c>): CSV, or JSON lines in the style of EVE.</summary>
+    public Output.OutputFormat Format { get; init; } = Output.OutputFormat.Csv;
+    /// <summary>
+    /// Directory for the packets of each alert as a small pcap (<c>--evidence</c>), named in the alert's
+    /// <c>evidence</c> column; null keeps no packets and writes no such column.
+    /// </summary>
+    public string? EvidenceDirectory { get; init; }
+    public AlertPackets.EvidenceLimits EvidenceLimits { get; init; } = new();
     /// <summary>Write every flow to the flow log, not only those that carried UPnP-family traffic.</summary>
     public bool AllFlows { get; init; }
     public bool RulesEnabled { get; init; } = true;
@@ -29,12 +37,16 @@ public sealed record PipelineSettings
     /// <summary>Every output file as (path, its standard file name), the one list of what the pipeline writes.</summary>
     public IEnumerable<(string Path, string Name)> Outputs()
     {
-        if (AlertsPath is not null) yield return (AlertsPath, "alerts.csv");
-        if (EventsPath is not null) yield return (EventsPath, "events.csv");
-        if (FlowsPath is not null) yield return (FlowsPath, "flows.csv");
-        if (MappingsPath is not null) yield return (MappingsPath, "mappings.csv");
-        if (DevicesPath is not null) yield return (DevicesPath, "devices.csv");
+        string ext = FileExtension;
+        if (AlertsPath is not null) yield return (AlertsPath, "alerts" + ext);
+        if (EventsPath is not null) yield return (EventsPath, "events" + ext);
+        if (FlowsPath is not null) yield return (FlowsPath, "flows" + ext);
+        if (MappingsPath is not null) yield return (MappingsPath, "mappings" + ext);
+        if (DevicesPath is not null) yield return (DevicesPath, "devices" + ext);
     }
+
+    /// <summary>The extension of the standard file names in <see cref="Format"/>: ".csv" or ".jsonl".</summary>
+    public string FileExtension => Format == Output.OutputFormat.JsonLines ? ".jsonl" : ".csv";
 
     /// <summary>Every output path, for checking before any capture work that each can be written.</summary>
     public IEnumerable<string> OutputPaths() => Outputs().Select(o => o.Path);

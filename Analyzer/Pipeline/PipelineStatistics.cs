@@ -16,6 +16,7 @@ public sealed class PipelineStatistics
     public long AlertRows { get; set; }
     /// <summary>Alert rows not written because they are below <c>--min-severity</c>.</summary>
     public long AlertRowsBelowMinSeverity { get; set; }
+    public AlertPackets.EvidenceStatistics Evidence { get; } = new();
     public SortedDictionary<string, long> MessagesByProtocol { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> AlertsByCategory { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<string, long> AnomaliesById { get; } = new(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ public sealed class PipelineStatistics
         FlowsEvicted += other.FlowsEvicted;
         AlertRows += other.AlertRows;
         AlertRowsBelowMinSeverity += other.AlertRowsBelowMinSeverity;
+        Evidence.Add(other.Evidence);
         foreach (var (k, v) in other.MessagesByProtocol) Increment(MessagesByProtocol, k, v);
         foreach (var (k, v) in other.AlertsByCategory) Increment(AlertsByCategory, k, v);
         foreach (var (k, v) in other.AnomaliesById) Increment(AnomaliesById, k, v);

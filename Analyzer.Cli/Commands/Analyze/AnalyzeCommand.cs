@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Analyzer.AlertPackets;
 using Analyzer.Capture;
 using Analyzer.Cli.Usage;
 using Analyzer.Output;
@@ -22,6 +23,12 @@ public static class AnalyzeCommand
     public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, int jobs, IReadOnlyList<NamedPath> readFiles,
         CancellationToken cancel)
     {
+        if (settings.EvidenceDirectory is { } evidence && EvidenceRecorder.CheckDirectory(evidence) is { } evidenceProblem)
+        {
+            CliConsole.Error(evidenceProblem);
+            return ExitCodes.BadInput;
+        }
+
         var (files, inputErrors) = CaptureInputs.Expand(paths);
         var outputs = PipelineOptions.Outputs(settings).ToList();
         var inputs = files.Select(f => new NamedPath("the input capture", f)).Concat(readFiles).ToList();
@@ -30,8 +37,9 @@ public static class AnalyzeCommand
         int exit = inputErrors.Count > 0 ? ExitCodes.BadInput : ExitCodes.Success;
 
         var clock = Stopwatch.StartNew();
-        var batch = new BatchAnalyzer(settings, jobs).Run(files,
-            file => CliConsole.Quiet ? null : new ProgressReporter(file, new FileInfo(file).Length).Report, cancel);
+        var progress = new ProgressReporter(files, stderrIsTerminal: !Console.IsErrorRedirected && !CliConsole.Quiet);
+        var batch = new BatchAnalyzer(settings, jobs).Run(files, progress.ForFile, cancel);
+        progress.Done();
         foreach (var (file, result) in batch.Files)
         {
             foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");

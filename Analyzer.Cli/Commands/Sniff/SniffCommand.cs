@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Analyzer.AlertPackets;
 using Analyzer.Capture;
 using Analyzer.Cli.Usage;
 using Analyzer.Output;
@@ -34,6 +35,11 @@ public static class SniffCommand
         var outputs = PipelineOptions.Outputs(settings).ToList();
         if (options.WritePcap is { } pcap) outputs.Add(new NamedPath("--write-pcap", pcap));
         if (OutputPreflight.Check(outputs, readFiles) is { } refused) return refused;
+        if (settings.EvidenceDirectory is { } evidence && EvidenceRecorder.CheckDirectory(evidence) is { } evidenceProblem)
+        {
+            CliConsole.Error(evidenceProblem);
+            return ExitCodes.BadInput;
+        }
 
         var clock = Stopwatch.StartNew();
         using var pipeline = new AnalyzerPipeline(settings);

@@ -4,7 +4,7 @@ using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Output;
 
-public class AlertCsvWriterTests
+public class AlertWriterTests
 {
     private static Alert Sample(string summary) => new()
     {
@@ -26,7 +26,7 @@ public class AlertCsvWriterTests
     {
         using var dir = new TempDir();
         var path = dir.File("a.csv");
-        using (var w = new AlertCsvWriter(path)) w.OnAlert(alert);
+        using (var w = new AlertWriter(path)) w.OnAlert(alert);
         return File.ReadAllText(path);
     }
 
@@ -35,7 +35,7 @@ public class AlertCsvWriterTests
     {
         Assert.Equal(
             ["time", "rule", "category", "severity", "src_ip", "src_port", "dst_ip", "dst_port", "protocol", "summary", "score"],
-            AlertCsvWriter.Columns[..11]);
+            AlertRecords.Columns[..11]);
     }
 
     [Fact]
