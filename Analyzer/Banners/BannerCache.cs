@@ -1,6 +1,5 @@
-using Analyzer.Rules.State;
 
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// Parsed banners by text: a device repeats the same SERVER string in every advertisement, so each distinct string

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// Reads the UPnP stack from a SERVER or User-Agent value. The stacks of THREATS.md section 2 are found anywhere in

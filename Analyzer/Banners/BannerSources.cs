@@ -5,7 +5,7 @@ using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// Where events carry banners: a SERVER header describes the host that sent it (SSDP NOTIFY and search replies,

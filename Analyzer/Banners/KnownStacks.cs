@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>The stack names the banner parser recognizes (THREATS.md section 2), as written in outputs.</summary>
 public static class KnownStacks

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// The vulnerable UPnP stack versions of THREATS.md section 2, as numeric version ranges (the regexes there are

@@ -1,8 +1,7 @@
 using Analyzer.Decoding;
 using Analyzer.Events;
-using Analyzer.Rules.State;
 
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// The stack each host last advertised in a SERVER header (SSDP, HTTP), for rules whose severity depends on the

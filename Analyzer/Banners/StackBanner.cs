@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// The UPnP stack a banner names (SERVER or User-Agent): a stable stack name (<see cref="KnownStacks"/> or the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Analyzer.Rules.Banners;
+namespace Analyzer.Banners;
 
 /// <summary>
 /// A dotted version number compared part by part as numbers (so 1.10 &gt; 1.9 and miniupnp snapshot dates such as

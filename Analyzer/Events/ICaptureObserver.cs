@@ -1,4 +1,4 @@
-namespace Analyzer.Pipeline;
+namespace Analyzer.Events;
 
 /// <summary>
 /// An event observer (see <see cref="AnalyzerPipeline.AddObserver"/>) that also follows the capture clock: the

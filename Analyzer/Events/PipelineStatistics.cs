@@ -1,4 +1,4 @@
-namespace Analyzer.Pipeline;
+namespace Analyzer.Events;
 
 /// <summary>What one run saw: packets, messages per protocol, alerts per category, anomalies per id.</summary>
 public sealed class PipelineStatistics

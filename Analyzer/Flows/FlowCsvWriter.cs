@@ -38,7 +38,7 @@ public sealed class FlowCsvWriter(string path, bool allFlows) : IFlowSink, IDisp
         var inv = CultureInfo.InvariantCulture;
         _csv.WriteField(Timestamp.Format(f.FirstUs));
         _csv.WriteField(Timestamp.Format(f.LastUs));
-        _csv.WriteField(f.Transport == Decoding.Transport.Tcp ? "tcp" : f.Transport == Decoding.Transport.Udp ? "udp" : "other");
+        _csv.WriteField(f.Transport == Packets.Transport.Tcp ? "tcp" : f.Transport == Packets.Transport.Udp ? "udp" : "other");
         _csv.WriteField(f.OrigIp.ToString());
         _csv.WriteField(f.OrigPort.ToString(inv));
         _csv.WriteField(f.RespIp.ToString());

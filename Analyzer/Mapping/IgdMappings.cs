@@ -2,7 +2,7 @@ using System.Globalization;
 using Analyzer.Decoding;
 using Analyzer.Decoding.Soap;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// IGD SOAP actions as mapping requests: WANIPConnection / WANPPPConnection AddPortMapping, AddAnyPortMapping,
@@ -97,10 +97,5 @@ public static class IgdMappings
     /// The text is a full IP literal. "1" and "1.2" parse as IPv4 shorthands elsewhere; NewInternalClient must be
     /// written out.
     /// </summary>
-    public static bool TryAddress(string? text, out NetAddress address)
-    {
-        address = default;
-        if (string.IsNullOrEmpty(text) || !(text.Contains(':') || text.Count(c => c == '.') == 3)) return false;
-        return NetAddress.TryParse(text, out address);
-    }
+    public static bool TryAddress(string? text, out NetAddress address) => NetAddress.TryParseLiteral(text, out address);
 }

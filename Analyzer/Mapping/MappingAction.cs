@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>What a mapping request asks for, whatever the protocol.</summary>
 public enum MappingAction : byte

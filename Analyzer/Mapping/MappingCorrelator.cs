@@ -1,6 +1,6 @@
 using Analyzer.Events;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// Pairs mapping requests with their answers. A request waits until its answer arrives or

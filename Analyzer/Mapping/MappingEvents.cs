@@ -4,7 +4,7 @@ using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// Turns protocol events into the one mapping model: NAT-PMP MAP requests and answers, PCP MAP/PEER requests and

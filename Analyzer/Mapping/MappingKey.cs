@@ -1,6 +1,6 @@
 using Analyzer.Decoding;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// What ties an answer to its request: the gateway, the client endpoint, and a protocol tag (the NAT-PMP opcode and

@@ -1,6 +1,6 @@
 using Analyzer.Decoding;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// What became of a request: granted (with the external port and lifetime the gateway chose), refused with a code,

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>What became of a mapping request.</summary>
 public enum MappingOutcomeKind : byte

@@ -1,6 +1,6 @@
 using Analyzer.Decoding;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// One port-mapping request, IGD SOAP, NAT-PMP and PCP alike: who asked (<see cref="Requester"/>, the packet's

@@ -1,6 +1,6 @@
 using Analyzer.Decoding;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>A gateway's answer to a mapping request, normalized across IGD SOAP, NAT-PMP and PCP.</summary>
 public sealed record MappingResponse

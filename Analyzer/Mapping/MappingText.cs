@@ -3,7 +3,7 @@ using System.Text;
 using Analyzer.Output;
 using Analyzer.Rules.Text;
 
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>How mappings read in alert summaries and the ledger: names, a one-line description, the outcome.</summary>
 public static class MappingText

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Mapping;
 
 /// <summary>
 /// The internal-port classes the port rules split between them, so one mapping gets one port alert: Windows file

@@ -1,6 +1,6 @@
 using Analyzer.Decoding;
 
-namespace Analyzer.Rules;
+namespace Analyzer.Network;
 
 /// <summary>An address prefix such as 192.168.0.0/16 or fd00::/8.</summary>
 public readonly record struct IpPrefix(NetAddress Network, int Length)

@@ -1,6 +1,6 @@
 using Analyzer.Decoding;
 
-namespace Analyzer.Rules;
+namespace Analyzer.Network;
 
 /// <summary>
 /// What the sensor knows of the network it watches: which addresses are the LAN, the router and its WAN address.

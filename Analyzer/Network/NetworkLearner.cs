@@ -3,11 +3,8 @@ using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Rules.Mapping;
-using Analyzer.Rules.Soap;
-using Analyzer.Rules.Ssdp;
 
-namespace Analyzer.Rules;
+namespace Analyzer.Network;
 
 /// <summary>
 /// Learns the network from traffic before the rules judge it: the MAC of each LAN host, the router (a LAN host that
@@ -33,7 +30,7 @@ public static class NetworkLearner
                 break;
             case SoapResponse { IsFault: false } soap when IgdServices.IsIgd(soap.ServiceType):
                 network.LearnRouter(p.Src);
-                if (soap.Action == "GetExternalIPAddress" && IgdMappings.TryAddress(soap.Argument("NewExternalIPAddress")?.Trim(), out var wan))
+                if (soap.Action == "GetExternalIPAddress" && NetAddress.TryParseLiteral(soap.Argument("NewExternalIPAddress")?.Trim(), out var wan))
                     network.LearnWanAddress(wan);
                 break;
             case DescriptionMessage { Status: 200 } description

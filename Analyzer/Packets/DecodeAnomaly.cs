@@ -1,4 +1,4 @@
-namespace Analyzer.Decoding;
+namespace Analyzer.Packets;
 
 /// <summary>
 /// A message that could not be decoded as its protocol says, counted and reported instead of thrown.

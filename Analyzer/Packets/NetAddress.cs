@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Analyzer.Decoding;
+namespace Analyzer.Packets;
 
 /// <summary>
 /// An IPv4 or IPv6 address held by value, so that the per-packet path can key tables on it without allocating.
@@ -26,6 +26,17 @@ public readonly record struct NetAddress(UInt128 Value, bool IsV6)
     }
 
     public static NetAddress Parse(string text) => FromIPAddress(IPAddress.Parse(text));
+
+    /// <summary>
+    /// An address written as protocols carry it in text (an IPv4 dotted quad or an IPv6 literal): host names and the
+    /// short numeric forms IPAddress also accepts ("10", "1.2") are not addresses here.
+    /// </summary>
+    public static bool TryParseLiteral(string? text, out NetAddress address)
+    {
+        address = default;
+        if (string.IsNullOrEmpty(text) || !(text.Contains(':') || text.Count(c => c == '.') == 3)) return false;
+        return TryParse(text, out address);
+    }
 
     public static bool TryParse(ReadOnlySpan<char> text, out NetAddress address)
     {

@@ -1,4 +1,4 @@
-namespace Analyzer.Decoding;
+namespace Analyzer.Packets;
 
 /// <summary>
 /// Where a decoded message came from: capture time, addresses, ports and (for TCP) the segment's sequence state.

@@ -1,4 +1,4 @@
-namespace Analyzer.Decoding;
+namespace Analyzer.Packets;
 
 [Flags]
 public enum TcpFlags : byte

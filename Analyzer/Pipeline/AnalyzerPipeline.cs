@@ -8,6 +8,7 @@ using Analyzer.Inventory;
 using Analyzer.Learning;
 using Analyzer.Output;
 using Analyzer.Rules;
+using Analyzer.Rules.BuiltIn;
 
 namespace Analyzer.Pipeline;
 

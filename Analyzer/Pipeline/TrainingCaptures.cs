@@ -1,8 +1,7 @@
 using Analyzer.Capture;
-using Analyzer.Pipeline;
-using Analyzer.Rules;
+using Analyzer.Learning;
 
-namespace Analyzer.Learning;
+namespace Analyzer.Pipeline;
 
 /// <summary>
 /// Reads labelled captures through the analysis pipeline itself (rules off, no outputs, a

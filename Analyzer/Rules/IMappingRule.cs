@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Mapping;
+namespace Analyzer.Rules;
 
 /// <summary>
 /// A rule that judges port mappings. The engine pairs each request with its answer (or the lack of one, after

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.State;
+namespace Analyzer.State;
 
 /// <summary>
 /// A dictionary with a fixed capacity: when full, the least recently written entry is dropped to make room. Rules

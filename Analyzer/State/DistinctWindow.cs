@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.State;
+namespace Analyzer.State;
 
 /// <summary>
 /// The distinct items seen within a sliding window (reflectors per victim, mappings per requester), each with the

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.State;
+namespace Analyzer.State;
 
 /// <summary>
 /// The times of the last <c>n</c> occurrences of something, to tell "n within a window" without keeping more than n

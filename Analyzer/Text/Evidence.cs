@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Analyzer.Rules.Text;
+namespace Analyzer.Text;
 
 /// <summary>
 /// Formats evidence for alert summaries: attacker text is quoted as is but cut (the CSV writer escapes control

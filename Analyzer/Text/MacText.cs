@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Text;
+namespace Analyzer.Text;
 
 /// <summary>MAC addresses as outputs write them: six lower-case hex pairs joined by colons.</summary>
 public static class MacText

@@ -1,21 +1,24 @@
 using Analyzer.Decoding.Description;
 using Analyzer.Decoding.Dial;
 using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 
-namespace Analyzer.Decoding.Http;
+namespace Analyzer.Decoding.HttpFamily;
 
 /// <summary>
 /// Hands each kept message to the decoder of its kind, records the request's event for its response, and keeps
 /// what one message teaches about later ones (the DIAL application URLs of device descriptions).
 /// </summary>
-internal sealed class HttpMessageDispatcher
+internal sealed class HttpMessageDispatcher : IHttpMessageHandler
 {
     public DialApplicationUrls DialUrls { get; } = new();
 
     /// <summary>Servers whose responses named a UPnP stack: POSTs to them that are not control are reported.</summary>
     public UpnpHttpServers UpnpServers { get; } = new();
+
+    public string DialPrefixFor(NetAddress server, ushort port) => DialUrls.PrefixFor(server, port);
 
     public void Dispatch(HttpMessage message, in PacketInfo packet, IEventSink sink)
     {

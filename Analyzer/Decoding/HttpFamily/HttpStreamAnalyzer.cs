@@ -1,7 +1,8 @@
+using Analyzer.Decoding.Http;
 using Analyzer.Events;
 using Analyzer.Reassembly;
 
-namespace Analyzer.Decoding.Http;
+namespace Analyzer.Decoding.HttpFamily;
 
 /// <summary>
 /// The TCP analyzer of the pipeline: reassembles every connection (<see cref="TcpReassembler"/>), recognizes HTTP/1.x

@@ -1,6 +1,6 @@
 using Analyzer.Decoding.Soap;
 
-namespace Analyzer.Rules.Soap;
+namespace Analyzer.Decoding.Soap;
 
 /// <summary>The IGD control services (UPnP Forum InternetGatewayDevice): the ones that must never be reached from the WAN.</summary>
 public static class IgdServices

@@ -1,4 +1,4 @@
-namespace Analyzer.Rules.Ssdp;
+namespace Analyzer.Decoding.Ssdp;
 
 /// <summary>What search targets and USNs look like (UPnP Device Architecture 2.0 §1.3.2), read from header text.</summary>
 public static class SsdpTargets

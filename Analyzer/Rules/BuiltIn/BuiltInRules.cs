@@ -6,7 +6,7 @@ using Analyzer.Rules.NatPmp;
 using Analyzer.Rules.Soap;
 using Analyzer.Rules.Ssdp;
 
-namespace Analyzer.Rules;
+namespace Analyzer.Rules.BuiltIn;
 
 /// <summary>
 /// The rule set the sensor ships with (docs/rules.md lists it; <c>analyzer rules</c> prints it). Each call makes

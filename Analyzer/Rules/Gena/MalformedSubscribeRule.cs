@@ -3,7 +3,6 @@ using Analyzer.Decoding.Description;
 using Analyzer.Decoding.Gena;
 using Analyzer.Events;
 using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Gena;

@@ -3,7 +3,6 @@ using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.NatPmp;

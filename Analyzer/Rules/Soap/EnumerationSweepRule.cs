@@ -3,7 +3,6 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Soap;

@@ -5,7 +5,6 @@ using Analyzer.Events;
 using Analyzer.Output;
 using Analyzer.Rules.Banners;
 using Analyzer.Rules.Gena;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Soap;

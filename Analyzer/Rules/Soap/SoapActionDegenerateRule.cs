@@ -4,7 +4,6 @@ using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;
 using Analyzer.Rules.Banners;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Soap;

@@ -3,7 +3,6 @@ using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;
 using Analyzer.Rules.Banners;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Ssdp;
