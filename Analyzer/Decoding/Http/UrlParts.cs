@@ -1,12 +1,11 @@
 using System.Globalization;
-using Analyzer.Decoding;
 
-namespace Analyzer.Rules.Text;
+namespace Analyzer.Decoding.Http;
 
 /// <summary>
 /// The parts of an absolute URL taken from a decoded header value (LOCATION, CALLBACK): the host as written,
-/// the address when the host is an IP literal, the port and the path. Rules read header text, never bytes; this is
-/// the one place they split a URL.
+/// the address when the host is an IP literal, the port and the path: what rules, the inventory and the banner
+/// knowledge read of a decoded URL.
 /// </summary>
 public readonly record struct UrlParts(string Scheme, string Host, NetAddress? Address, int Port, string Path)
 {

@@ -1,6 +1,7 @@
 using Analyzer.Decoding;
 using Analyzer.Decoding.Description;
 using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Http;
 using Analyzer.Events;
 using Analyzer.Output;
 using Analyzer.Rules.Text;

@@ -1,4 +1,5 @@
 using Analyzer.Decoding;
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;

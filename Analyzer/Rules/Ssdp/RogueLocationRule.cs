@@ -1,3 +1,4 @@
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Output;
