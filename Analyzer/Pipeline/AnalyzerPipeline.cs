@@ -173,7 +173,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             case FrameResult.UnsupportedLink:
                 Statistics.UnsupportedLinkFrames++;
                 if (_unsupportedLinksReported.Add(linkType))
-                    Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, "link.unsupported_type", "link type " + (int)linkType);
+                    Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, LinkAnomalyIds.UnsupportedType, "link type " + (int)linkType);
                 return;
             case FrameResult.Malformed:
                 Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, anomalyId!, "");

@@ -6,9 +6,6 @@ namespace Analyzer.Decoding.Ip;
 /// </summary>
 public static class TransportDecoder
 {
-    public const string UdpTruncated = "udp.truncated";
-    public const string TcpBadHeader = "tcp.bad_header";
-
     /// <summary>
     /// Fills <paramref name="info"/> (addresses and frame always; ports, flags and sequence numbers when the header is
     /// read) and <paramref name="payload"/>; <paramref name="anomalyId"/> names what is wrong when the result is
@@ -24,7 +21,7 @@ public static class TransportDecoder
             if (!TransportHeader.TryReadUdp(transportBytes, out var sp, out var dp, out payload))
             {
                 info = new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = frameNumber };
-                anomalyId = UdpTruncated;
+                anomalyId = IpAnomalyIds.UdpTruncated;
                 return TransportKind.Malformed;
             }
             info = new PacketInfo
@@ -39,7 +36,7 @@ public static class TransportDecoder
             if (!TransportHeader.TryReadTcp(transportBytes, out var sp, out var dp, out var seq, out var ack, out var flags, out payload))
             {
                 info = new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = frameNumber };
-                anomalyId = TcpBadHeader;
+                anomalyId = IpAnomalyIds.TcpBadHeader;
                 return TransportKind.Malformed;
             }
             info = new PacketInfo
