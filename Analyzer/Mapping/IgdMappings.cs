@@ -17,23 +17,39 @@ public static class IgdMappings
     public static bool IsFirewallService(string? serviceType) =>
         UpnpServiceType.TryParse(serviceType, out var s) && s.Type == "WANIPv6FirewallControl";
 
+    /// <summary>
+    /// The mapping an IGD action name asks for, whichever service it was sent to (<see cref="TryRequest"/> also
+    /// checks the service); null for an action that is no mapping request. The one table of IGD mapping actions.
+    /// </summary>
+    public static MappingAction? ActionOf(string? action) => action switch
+    {
+        "AddPortMapping" => MappingAction.Add,
+        "AddAnyPortMapping" => MappingAction.AddAny,
+        "DeletePortMapping" => MappingAction.Delete,
+        "DeletePortMappingRange" => MappingAction.DeleteRange,
+        "AddPinhole" => MappingAction.AddPinhole,
+        "UpdatePinhole" => MappingAction.UpdatePinhole,
+        "DeletePinhole" => MappingAction.DeletePinhole,
+        _ => null,
+    };
+
+    /// <summary>The action creates a mapping or pinhole (renewals included); <see cref="MappingAction.UpdatePinhole"/> does not.</summary>
+    public static bool IsAdd(MappingAction action) => action is MappingAction.Add or MappingAction.AddAny or MappingAction.AddPinhole;
+
+    public static bool IsDelete(MappingAction action) =>
+        action is MappingAction.Delete or MappingAction.DeleteRange or MappingAction.DeleteAll or MappingAction.DeletePinhole;
+
+    private static bool IsPinhole(MappingAction action) =>
+        action is MappingAction.AddPinhole or MappingAction.UpdatePinhole or MappingAction.DeletePinhole;
+
     public static bool TryRequest(SoapRequest r, out MappingRequest request, out MappingKey key)
     {
         request = null!;
         key = Key(r);
-        var action = r.Action switch
-        {
-            "AddPortMapping" when IsConnectionService(r.ServiceType) => MappingAction.Add,
-            "AddAnyPortMapping" when IsConnectionService(r.ServiceType) => MappingAction.AddAny,
-            "DeletePortMapping" when IsConnectionService(r.ServiceType) => MappingAction.Delete,
-            "DeletePortMappingRange" when IsConnectionService(r.ServiceType) => MappingAction.DeleteRange,
-            "AddPinhole" when IsFirewallService(r.ServiceType) => MappingAction.AddPinhole,
-            "UpdatePinhole" when IsFirewallService(r.ServiceType) => MappingAction.UpdatePinhole,
-            "DeletePinhole" when IsFirewallService(r.ServiceType) => MappingAction.DeletePinhole,
-            _ => (MappingAction?)null,
-        };
+        var action = ActionOf(r.Action) is { } named
+            && (IsPinhole(named) ? IsFirewallService(r.ServiceType) : IsConnectionService(r.ServiceType)) ? named : (MappingAction?)null;
         if (action is not { } a) return false;
-        bool pinhole = a is MappingAction.AddPinhole or MappingAction.UpdatePinhole or MappingAction.DeletePinhole;
+        bool pinhole = IsPinhole(a);
         var clientText = (pinhole ? r.Argument("InternalClient") : r.Argument("NewInternalClient"))?.Trim();
         request = new MappingRequest
         {
