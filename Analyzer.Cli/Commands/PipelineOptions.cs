@@ -24,7 +24,7 @@ public sealed class PipelineOptions
     public Option<bool> NoRules { get; } = CommonOptions.NoRules();
     public Option<string?> Model { get; } = CommonOptions.Model();
     public Option<bool> NoModel { get; } = CommonOptions.NoModel();
-    public Option<Output.Severity> MinSeverity { get; } = CommonOptions.MinSeverity();
+    public Option<Alerts.Severity> MinSeverity { get; } = CommonOptions.MinSeverity();
     public Option<bool> Quiet { get; } = CommonOptions.Quiet();
 
     /// <summary>Set by <see cref="ToSettings"/> when the default model was not found: the verb says so once.</summary>

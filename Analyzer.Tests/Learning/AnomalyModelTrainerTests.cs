@@ -35,9 +35,9 @@ public class AnomalyModelTrainerTests
         var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3), Options);
         var scorer = new AnomalyScorer(result.Model);
         var random = new Random(99);
-        var benign = SyntheticWindows.Window("new.pcap", Analyzer.Decoding.NetAddress.Parse("192.168.1.20"), 1, SyntheticWindows.Benign(random, false));
-        var attack = SyntheticWindows.Window("new.pcap", Analyzer.Decoding.NetAddress.Parse("192.168.1.66"), 1,
-            SyntheticWindows.Attack(random, Analyzer.Decoding.NetAddress.Parse("192.168.1.66")));
+        var benign = SyntheticWindows.Window("new.pcap", Analyzer.Packets.NetAddress.Parse("192.168.1.20"), 1, SyntheticWindows.Benign(random, false));
+        var attack = SyntheticWindows.Window("new.pcap", Analyzer.Packets.NetAddress.Parse("192.168.1.66"), 1,
+            SyntheticWindows.Attack(random, Analyzer.Packets.NetAddress.Parse("192.168.1.66")));
 
         Assert.True(scorer.Score(benign.Features) < scorer.Threshold, $"benign {scorer.Score(benign.Features)} vs {scorer.Threshold}");
         Assert.True(scorer.Score(attack.Features) >= scorer.Threshold, $"attack {scorer.Score(attack.Features)} vs {scorer.Threshold}");

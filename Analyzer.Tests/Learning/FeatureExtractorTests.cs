@@ -167,11 +167,11 @@ public class FeatureExtractorTests
     [Fact]
     public void GenaCallbacksToAnotherHostAndFetchedDescriptionsAreCounted()
     {
-        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.66", "192.168.1.1", T0, 50002, 2869, Analyzer.Decoding.Transport.Tcp), "gena", "SUBSCRIBE",
+        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.66", "192.168.1.1", T0, 50002, 2869, Analyzer.Packets.Transport.Tcp), "gena", "SUBSCRIBE",
             [new("callback", "<http://203.0.113.7:80/x><http://192.168.1.66:9000/>"), new("nt", "upnp:event")]));
-        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.66", "192.168.1.1", T0 + 1, 50003, 2869, Analyzer.Decoding.Transport.Tcp), "gena", "SUBSCRIBE",
+        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.66", "192.168.1.1", T0 + 1, 50003, 2869, Analyzer.Packets.Transport.Tcp), "gena", "SUBSCRIBE",
             [new("callback", "<http://192.168.1.66:9000/>")]));
-        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.1", "192.168.1.66", T0 + 2, 5000, 50004, Analyzer.Decoding.Transport.Tcp), "description", "DESCRIPTION",
+        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.1", "192.168.1.66", T0 + 2, 5000, 50004, Analyzer.Packets.Transport.Tcp), "description", "DESCRIPTION",
             [new("status", "200"), new("doctype", "1")]));
         _extractor.EndCapture();
         var subscriber = Only("192.168.1.66", T0);

@@ -18,7 +18,7 @@ public class RulesCommandTests
         foreach (var info in BuiltInRules.Infos())
         {
             var line = Assert.Single(lines, l => l.StartsWith(info.Id + " ", StringComparison.Ordinal));
-            Assert.Contains(" " + Analyzer.Output.AlertCategoryNames.Name(info.Category) + " ", line);
+            Assert.Contains(" " + Analyzer.Alerts.AlertCategoryNames.Name(info.Category) + " ", line);
             Assert.Contains(" " + info.Severity.ToString().ToLowerInvariant() + " ", line);
             Assert.EndsWith(info.Description, line.TrimEnd('\r'));
         }

@@ -90,5 +90,5 @@ public class ScenarioCaptureTests
         }
     }
 
-    private static void Timestamp(string text, out long micros) => Analyzer.Output.Timestamp.TryParse(text, out micros);
+    private static void Timestamp(string text, out long micros) => Analyzer.Text.Timestamp.TryParse(text, out micros);
 }

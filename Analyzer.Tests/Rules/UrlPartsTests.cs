@@ -1,3 +1,4 @@
+using Analyzer.Decoding.Http;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Tests.Rules;

@@ -1,7 +1,6 @@
 using Analyzer.Decoding;
 using Analyzer.Decoding.Link;
 using Analyzer.Flows;
-using Analyzer.Output;
 
 namespace Analyzer.AlertPackets;
 

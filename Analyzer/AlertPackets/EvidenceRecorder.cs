@@ -1,4 +1,3 @@
-using Analyzer.Output;
 
 namespace Analyzer.AlertPackets;
 

@@ -1,7 +1,7 @@
 using Analyzer.Decoding;
-using Analyzer.Output;
 using Analyzer.Pipeline;
 using Analyzer.Rules;
+using Analyzer.Rules.BuiltIn;
 
 namespace Analyzer.Configuration;
 

@@ -4,7 +4,6 @@ using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Rules;
-using Analyzer.Rules.Banners;
 using Analyzer.Rules.Ssdp;
 
 namespace Analyzer.Inventory;
@@ -72,7 +71,7 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
             if (type.Contains(":service:", StringComparison.OrdinalIgnoreCase)) DeviceRecord.Add(device.Services, type, DeviceRecord.MaxTypes);
             else if (type.Contains(":device:", StringComparison.OrdinalIgnoreCase)) DeviceRecord.Add(device.DeviceTypes, type, DeviceRecord.MaxTypes);
         }
-        if (VulnerableStackBannerRule.IsRealtekMiniigd(ssdp.Location, out var host) && (host is null || host == ssdp.Packet.Src))
+        if (RealtekMiniigd.IsDescriptionLocation(ssdp.Location, out var host) && (host is null || host == ssdp.Packet.Src))
             device.AddStack(new StackBanner(KnownStacks.RealtekMiniigd, null, ssdp.Location!));
     }
 

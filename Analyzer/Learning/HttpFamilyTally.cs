@@ -12,8 +12,6 @@ namespace Analyzer.Learning;
 /// </summary>
 internal static class HttpFamilyTally
 {
-    private static readonly HashSet<string> AddActions = ["AddPortMapping", "AddAnyPortMapping", "AddPinhole"];
-    private static readonly HashSet<string> DeleteActions = ["DeletePortMapping", "DeletePortMappingRange", "DeletePinhole"];
     private static readonly HashSet<string> EnumerationActions = ["GetGenericPortMappingEntry", "GetSpecificPortMappingEntry"];
 
     public static void Sent(AnalyzerEvent e, HostWindowCounters c, NetworkContext network)
@@ -50,7 +48,7 @@ internal static class HttpFamilyTally
         if (e.Protocol == "description") c.DescriptionFetches++;
         if (e.Protocol != "soap" || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
         c.SoapFaultsReceived++;
-        if (Field(e, "action") is { } action && AddActions.Contains(action)) c.MappingFailuresReceived++;
+        if (IgdMappings.ActionOf(Field(e, "action")) is { } failed && IgdMappings.IsAdd(failed)) c.MappingFailuresReceived++;
     }
 
     private static void SoapSent(AnalyzerEvent e, HostWindowCounters c, NetworkContext network)
@@ -83,8 +81,8 @@ internal static class HttpFamilyTally
         string action = e.Message;
         c.SoapActions.Add(action);
         if (EnumerationActions.Contains(action)) c.SoapEnumeration++;
-        else if (DeleteActions.Contains(action)) c.MappingDeletes++;
-        else if (AddActions.Contains(action))
+        else if (IgdMappings.ActionOf(action) is { } deleted && IgdMappings.IsDelete(deleted)) c.MappingDeletes++;
+        else if (IgdMappings.ActionOf(action) is { } added && IgdMappings.IsAdd(added))
         {
             NetAddress? client = null;
             if (internalClient is not null && NetAddress.TryParse(internalClient.Trim(), out var parsed)) client = parsed;

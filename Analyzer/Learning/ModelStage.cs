@@ -1,7 +1,6 @@
 using System.Globalization;
 using Analyzer.Decoding;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Pipeline;
 using Analyzer.Rules;
 

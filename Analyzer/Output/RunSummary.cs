@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Analyzer.Pipeline;
 
 namespace Analyzer.Output;
 

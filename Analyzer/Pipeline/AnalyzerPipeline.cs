@@ -9,6 +9,7 @@ using Analyzer.Inventory;
 using Analyzer.Learning;
 using Analyzer.Output;
 using Analyzer.Rules;
+using Analyzer.Rules.BuiltIn;
 
 namespace Analyzer.Pipeline;
 
@@ -189,7 +190,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             case FrameResult.UnsupportedLink:
                 Statistics.UnsupportedLinkFrames++;
                 if (_unsupportedLinksReported.Add(linkType))
-                    Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, "link.unsupported_type", "link type " + (int)linkType);
+                    Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, LinkAnomalyIds.UnsupportedType, "link type " + (int)linkType);
                 return;
             case FrameResult.Malformed:
                 Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, anomalyId!, "");
@@ -208,38 +209,22 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             transportBytes = whole;
         }
 
-        if (ip.Protocol == (byte)Transport.Udp)
+        switch (TransportDecoder.Decode(ip, transportBytes, timestampUs, _frameNumber, out var info, out var payload, out var transportAnomaly))
         {
-            if (!TransportHeader.TryReadUdp(transportBytes, out var sp, out var dp, out var payload))
-            {
-                Anomaly(new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = _frameNumber }, "udp.truncated", "");
+            case TransportKind.Malformed:
+                Anomaly(info, transportAnomaly!, "");
                 return;
-            }
-            var info = new PacketInfo
-            {
-                TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Udp,
-                SrcMac = ip.SrcMac, VlanId = ip.VlanId, FrameNumber = _frameNumber,
-            };
-            _flows.Track(info, frame.Length);
-            _evidence?.Keep(info, linkType, frame);
-            foreach (var analyzer in _datagramAnalyzers)
-                if (analyzer.Wants(info, payload)) analyzer.OnDatagram(info, payload, this);
-        }
-        else if (ip.Protocol == (byte)Transport.Tcp)
-        {
-            if (!TransportHeader.TryReadTcp(transportBytes, out var sp, out var dp, out var seq, out var ack, out var flags, out var payload))
-            {
-                Anomaly(new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, FrameNumber = _frameNumber }, "tcp.bad_header", "");
+            case TransportKind.Udp:
+                _flows.Track(info, frame.Length);
+                _evidence?.Keep(info, linkType, frame);
+                foreach (var analyzer in _datagramAnalyzers)
+                    if (analyzer.Wants(info, payload)) analyzer.OnDatagram(info, payload, this);
                 return;
-            }
-            var info = new PacketInfo
-            {
-                TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Tcp,
-                SrcMac = ip.SrcMac, VlanId = ip.VlanId, TcpSeq = seq, TcpAck = ack, TcpFlags = flags, FrameNumber = _frameNumber,
-            };
-            _flows.Track(info, frame.Length);
-            _evidence?.Keep(info, linkType, frame);
-            _segmentAnalyzer?.OnSegment(info, payload, this);
+            case TransportKind.Tcp:
+                _flows.Track(info, frame.Length);
+                _evidence?.Keep(info, linkType, frame);
+                _segmentAnalyzer?.OnSegment(info, payload, this);
+                return;
         }
     }
 

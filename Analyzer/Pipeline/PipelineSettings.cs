@@ -25,7 +25,7 @@ public sealed record PipelineSettings
     public bool AllFlows { get; init; }
     public bool RulesEnabled { get; init; } = true;
     /// <summary>Alerts below this severity are not written to any alert output (<c>--min-severity</c>).</summary>
-    public Output.Severity MinSeverity { get; init; } = Output.Severity.Info;
+    public Alerts.Severity MinSeverity { get; init; } = Alerts.Severity.Info;
     public NetworkContext Network { get; init; } = new();
     public RuleThresholds Thresholds { get; init; } = new();
     public Flows.FlowTableLimits FlowLimits { get; init; } = new();

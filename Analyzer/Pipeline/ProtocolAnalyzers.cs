@@ -9,5 +9,5 @@ public static class ProtocolAnalyzers
 {
     public static IDatagramAnalyzer[] CreateDatagramAnalyzers() => [new SsdpAnalyzer(), new NatPmpAnalyzer()];
 
-    public static ISegmentAnalyzer? CreateSegmentAnalyzer() => new Analyzer.Decoding.Http.HttpStreamAnalyzer();
+    public static ISegmentAnalyzer? CreateSegmentAnalyzer() => new Analyzer.Decoding.HttpFamily.HttpStreamAnalyzer();
 }

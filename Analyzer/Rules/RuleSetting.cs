@@ -1,5 +1,4 @@
 using Analyzer.Decoding;
-using Analyzer.Output;
 
 namespace Analyzer.Rules;
 

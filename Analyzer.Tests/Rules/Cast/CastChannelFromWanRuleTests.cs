@@ -24,7 +24,7 @@ public class CastChannelFromWanRuleTests
         var result = Session(Attacker, RouterMac).Run();
 
         var alert = Assert.Single(AlertAssert.Only(result.Alerts, "cast-castv2-from-nonlan"));
-        Assert.Equal(Analyzer.Output.AlertCategory.RogueCast, alert.Category);
+        Assert.Equal(Analyzer.Alerts.AlertCategory.RogueCast, alert.Category);
         Assert.Contains("203.0.113.50 outside the LAN talked to the Cast channel of 192.168.1.40:8009", alert.Summary);
     }
 

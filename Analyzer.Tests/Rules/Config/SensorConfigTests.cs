@@ -118,7 +118,7 @@ public class SensorConfigTests
     public void TheRouterAndItsWanAddressAreLearnedFromGetExternalIpAddress()
     {
         var h = new RuleHarness();
-        var request = new Analyzer.Decoding.Soap.SoapRequest(new Analyzer.Decoding.PacketInfo
+        var request = new Analyzer.Decoding.Soap.SoapRequest(new Analyzer.Packets.PacketInfo
         {
             Src = NetAddress.Parse(Client), Dst = NetAddress.Parse(Router), SrcPort = 51000, DstPort = 5000, TimestampUs = RuleHarness.Start,
         })

@@ -51,7 +51,7 @@ public class IgdMappingSoapTests
     {
         var result = Map(Client, ClientMac, 27318, Nas, 8200).Run(s =>
         {
-            s.Network.TrustedControllers.Add(Analyzer.Decoding.NetAddress.Parse(Client));
+            s.Network.TrustedControllers.Add(Analyzer.Packets.NetAddress.Parse(Client));
             return s;
         });
 

@@ -81,8 +81,8 @@ public class RogueGatewayRuleTests
     [Fact]
     public void TheConfiguredRouterIsTheGatewayEvenWhenTheCopyIsHeardFirst()
     {
-        var network = new Analyzer.Rules.NetworkContext();
-        network.Routers.Add(Analyzer.Decoding.NetAddress.Parse(Router));
+        var network = new Analyzer.Network.NetworkContext();
+        network.Routers.Add(Analyzer.Packets.NetAddress.Parse(Router));
         var h = new RuleHarness(network: network);
         h.Udp(Rogue, 1900, SsdpText.Group, 1900, Notify(Rogue, RogueUuid, port: 8888), RogueMac);
         h.Wait(1).Udp(Router, 1900, SsdpText.Group, 1900, Notify(Router, RouterUuid), RouterMac);

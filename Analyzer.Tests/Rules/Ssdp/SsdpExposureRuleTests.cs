@@ -134,7 +134,7 @@ public class SsdpExposureRuleTests
             SsdpText.Response("upnp:rootdevice", SsdpText.RootUuid + "::upnp:rootdevice", $"http://{RouterWan}:5000/rootDesc.xml"), RouterMac + 1);
 
         var alerts = h.Finish();
-        Assert.Contains(Analyzer.Decoding.NetAddress.Parse(RouterWan), h.Network.WanAddresses);
+        Assert.Contains(Analyzer.Packets.NetAddress.Parse(RouterWan), h.Network.WanAddresses);
         Assert.Equal(["ssdp-msearch-from-wan", "ssdp-wan-exposed"], alerts.Select(a => a.Rule).Order());
     }
 

@@ -1,4 +1,3 @@
-using Analyzer.Rules.State;
 
 namespace Analyzer.Tests.Rules.State;
 

@@ -13,14 +13,14 @@ internal sealed class HttpConnection : IHttpMessageOwner
     private readonly HttpHead _head;
     private readonly HttpStreamLimits _limits;
     private readonly HttpStreamCounters _counters;
-    private readonly HttpMessageDispatcher _dispatcher;
+    private readonly IHttpMessageHandler _dispatcher;
     private HttpMessageReader? _fromOriginator;
     private HttpMessageReader? _fromResponder;
     private Queue<PendingRequest>? _sentByOriginator;
     private Queue<PendingRequest>? _sentByResponder;
 
     public HttpConnection(TcpStream stream, HttpHead head, HttpStreamLimits limits, HttpStreamCounters counters,
-        HttpMessageDispatcher dispatcher)
+        IHttpMessageHandler dispatcher)
     {
         _stream = stream;
         _head = head;
@@ -69,7 +69,7 @@ internal sealed class HttpConnection : IHttpMessageOwner
             var (server, port) = direction == StreamDirection.FromOriginator
                 ? (_stream.ResponderAddress, _stream.ResponderPort)
                 : (_stream.OriginatorAddress, _stream.OriginatorPort);
-            string dialPrefix = _dispatcher.DialUrls.PrefixFor(server, port);
+            string dialPrefix = _dispatcher.DialPrefixFor(server, port);
             var kind = HttpClassifier.ClassifyRequest(head, parsed, dialPrefix);
             var method = head[parsed.Method];
             bool isHead = method.SequenceEqual("HEAD"u8);

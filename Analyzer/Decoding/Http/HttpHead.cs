@@ -68,25 +68,25 @@ public sealed class HttpHead
         int lineEnd = data.IndexOf(LF);
         if (lineEnd < 0)
         {
-            if (data.Length > MaxHeadBytes) return Fail("http.head_too_long");
+            if (data.Length > MaxHeadBytes) return Fail(HttpAnomalies.HeadTooLong);
             // A start line can be rejected before its end arrives: that keeps binary streams out quickly.
-            return LooksLikeStartLinePrefix(data) ? ParseStatus.Incomplete : Fail("http.bad_start_line");
+            return LooksLikeStartLinePrefix(data) ? ParseStatus.Incomplete : Fail(HttpAnomalies.BadStartLine);
         }
-        if (!ParseStartLine(TrimCr(data[..lineEnd]))) return Fail("http.bad_start_line");
+        if (!ParseStartLine(TrimCr(data[..lineEnd]))) return Fail(HttpAnomalies.BadStartLine);
 
         int pos = lineEnd + 1;
         while (true)
         {
-            if (pos > MaxHeadBytes) return Fail("http.head_too_long");
+            if (pos > MaxHeadBytes) return Fail(HttpAnomalies.HeadTooLong);
             var rest = data[pos..];
             int nl = rest.IndexOf(LF);
             if (nl < 0)
-                return data.Length > MaxHeadBytes ? Fail("http.head_too_long") : ParseStatus.Incomplete;
+                return data.Length > MaxHeadBytes ? Fail(HttpAnomalies.HeadTooLong) : ParseStatus.Incomplete;
             var line = TrimCr(rest[..nl]);
             if (line.IsEmpty)
             {
                 HeadLength = pos + nl + 1;
-                return HeadLength > MaxHeadBytes ? Fail("http.head_too_long") : ParseStatus.Ok;
+                return HeadLength > MaxHeadBytes ? Fail(HttpAnomalies.HeadTooLong) : ParseStatus.Ok;
             }
             if ((line[0] == SP || line[0] == HT) && HeaderCount > 0)
             {

@@ -40,7 +40,7 @@ public sealed class FragmentReassembler
         int end = start + fragment.Payload.Length;
         if (end > MaxDatagramBytes)
         {
-            anomalyId = "ip.fragment_too_large";
+            anomalyId = IpAnomalyIds.FragmentTooLarge;
             return null;
         }
         var key = new FragmentKey(fragment.Src, fragment.Dst, fragment.FragmentId, fragment.Protocol);
@@ -49,7 +49,7 @@ public sealed class FragmentReassembler
             if (_pending.Count >= MaxPendingDatagrams)
             {
                 EvictOldest();
-                anomalyId = "ip.fragment_cap";
+                anomalyId = IpAnomalyIds.FragmentCap;
             }
             p = _free.Count > 0 ? _free.Pop() : new Pending();
             p.FirstSeenUs = nowUs;
@@ -58,16 +58,16 @@ public sealed class FragmentReassembler
         }
         if (p.Pieces.Count >= MaxFragmentsPerDatagram)
         {
-            anomalyId = "ip.too_many_fragments";
+            anomalyId = IpAnomalyIds.TooManyFragments;
             Release(key, p);
             return null;
         }
         if (!fragment.MoreFragments)
         {
-            if (p.TotalLength >= 0 && p.TotalLength != end) anomalyId = "ip.fragment_conflict";
+            if (p.TotalLength >= 0 && p.TotalLength != end) anomalyId = IpAnomalyIds.FragmentConflict;
             p.TotalLength = end;
         }
-        if (!AddPiece(p, start, fragment.Payload)) anomalyId = "ip.fragment_conflict";
+        if (!AddPiece(p, start, fragment.Payload)) anomalyId = IpAnomalyIds.FragmentConflict;
 
         if (p.TotalLength < 0 || !Covers(p.Pieces, p.TotalLength)) return null;
         var whole = p.Data.AsSpan(0, p.TotalLength).ToArray();
@@ -93,7 +93,7 @@ public sealed class FragmentReassembler
             _order.Dequeue();
             Release(key, value);
             dropped++;
-            anomalyId = "ip.fragment_timeout";
+            anomalyId = IpAnomalyIds.FragmentTimeout;
         }
         return dropped;
     }

@@ -20,15 +20,15 @@ public static class FrameDecoder
         {
             case LinkType.Ethernet:
             {
-                if (frame.Length < LinkFields.EthernetHeaderLength) return Bad("link.truncated", out anomalyId);
+                if (frame.Length < LinkFields.EthernetHeaderLength) return Bad(LinkAnomalyIds.Truncated, out anomalyId);
                 ip.SrcMac = ReadMac(frame[LinkFields.EthernetSourceOffset..]);
                 int typeAt = LinkFields.EthernetTypeOffset;
                 etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[typeAt..]);
                 int tags = 0;
                 while (etherType is LinkFields.EtherTypeVlan or LinkFields.EtherTypeQinQ or LinkFields.EtherTypeQinQOld)
                 {
-                    if (++tags > LinkFields.MaxVlanTags) return Bad("link.too_many_vlan_tags", out anomalyId);
-                    if (frame.Length < typeAt + 2 + LinkFields.VlanTagLength) return Bad("link.truncated", out anomalyId);
+                    if (++tags > LinkFields.MaxVlanTags) return Bad(LinkAnomalyIds.TooManyVlanTags, out anomalyId);
+                    if (frame.Length < typeAt + 2 + LinkFields.VlanTagLength) return Bad(LinkAnomalyIds.Truncated, out anomalyId);
                     if (tags == 1) ip.VlanId = (ushort)(BinaryPrimitives.ReadUInt16BigEndian(frame[(typeAt + 2)..]) & 0x0FFF);
                     typeAt += LinkFields.VlanTagLength;
                     etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[typeAt..]);
@@ -38,7 +38,7 @@ public static class FrameDecoder
             }
             case LinkType.LinuxSll:
             {
-                if (frame.Length < LinkFields.SllHeaderLength) return Bad("link.truncated", out anomalyId);
+                if (frame.Length < LinkFields.SllHeaderLength) return Bad(LinkAnomalyIds.Truncated, out anomalyId);
                 if (BinaryPrimitives.ReadUInt16BigEndian(frame[LinkFields.SllAddressLengthOffset..]) == 6)
                     ip.SrcMac = ReadMac(frame[LinkFields.SllAddressOffset..]);
                 etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[LinkFields.SllProtocolOffset..]);
@@ -47,7 +47,7 @@ public static class FrameDecoder
             }
             case LinkType.LinuxSll2:
             {
-                if (frame.Length < LinkFields.Sll2HeaderLength) return Bad("link.truncated", out anomalyId);
+                if (frame.Length < LinkFields.Sll2HeaderLength) return Bad(LinkAnomalyIds.Truncated, out anomalyId);
                 if (frame[LinkFields.Sll2AddressLengthOffset] == 6)
                     ip.SrcMac = ReadMac(frame[LinkFields.Sll2AddressOffset..]);
                 etherType = BinaryPrimitives.ReadUInt16BigEndian(frame[LinkFields.Sll2ProtocolOffset..]);
@@ -56,7 +56,7 @@ public static class FrameDecoder
             }
             case LinkType.Null or LinkType.Loop:
             {
-                if (frame.Length < LinkFields.NullHeaderLength) return Bad("link.truncated", out anomalyId);
+                if (frame.Length < LinkFields.NullHeaderLength) return Bad(LinkAnomalyIds.Truncated, out anomalyId);
                 // DLT_NULL stores the family in the capturing host's byte order; accept either order.
                 uint family = BinaryPrimitives.ReadUInt32LittleEndian(frame);
                 if (family > 0xFFFF) family = BinaryPrimitives.ReadUInt32BigEndian(frame);
@@ -72,7 +72,7 @@ public static class FrameDecoder
             }
             case LinkType.Raw or LinkType.RawBsd or LinkType.RawBsdAlt or LinkType.Ipv4 or LinkType.Ipv6:
             {
-                if (frame.IsEmpty) return Bad("link.truncated", out anomalyId);
+                if (frame.IsEmpty) return Bad(LinkAnomalyIds.Truncated, out anomalyId);
                 etherType = (frame[0] >> 4) switch { 4 => LinkFields.EtherTypeIpv4, 6 => LinkFields.EtherTypeIpv6, _ => 0 };
                 l3 = frame;
                 break;
@@ -92,15 +92,15 @@ public static class FrameDecoder
     private static FrameResult DecodeIpv4(ReadOnlySpan<byte> p, ref IpPacket ip, out string? anomalyId)
     {
         anomalyId = null;
-        if (p.Length < IpFields.V4MinHeaderLength) return Bad("ipv4.truncated", out anomalyId);
-        if (p[0] >> 4 != 4) return Bad("ipv4.bad_version", out anomalyId);
+        if (p.Length < IpFields.V4MinHeaderLength) return Bad(IpAnomalyIds.V4Truncated, out anomalyId);
+        if (p[0] >> 4 != 4) return Bad(IpAnomalyIds.V4BadVersion, out anomalyId);
         int headerLength = (p[0] & 0x0F) * 4;
         int totalLength = BinaryPrimitives.ReadUInt16BigEndian(p[IpFields.V4TotalLengthOffset..]);
         if (headerLength < IpFields.V4MinHeaderLength || totalLength < headerLength)
-            return Bad("ipv4.bad_header_length", out anomalyId);
+            return Bad(IpAnomalyIds.V4BadHeaderLength, out anomalyId);
         // Snap length may cut the packet; TSO captures may show total length 0, handled by the check above.
         int available = Math.Min(totalLength, p.Length);
-        if (available < headerLength) return Bad("ipv4.truncated", out anomalyId);
+        if (available < headerLength) return Bad(IpAnomalyIds.V4Truncated, out anomalyId);
         ip.Src = NetAddress.FromV4(p.Slice(IpFields.V4SourceOffset, 4));
         ip.Dst = NetAddress.FromV4(p.Slice(IpFields.V4DestinationOffset, 4));
         ip.Protocol = p[IpFields.V4ProtocolOffset];
@@ -116,8 +116,8 @@ public static class FrameDecoder
     private static FrameResult DecodeIpv6(ReadOnlySpan<byte> p, ref IpPacket ip, out string? anomalyId)
     {
         anomalyId = null;
-        if (p.Length < IpFields.V6HeaderLength) return Bad("ipv6.truncated", out anomalyId);
-        if (p[0] >> 4 != 6) return Bad("ipv6.bad_version", out anomalyId);
+        if (p.Length < IpFields.V6HeaderLength) return Bad(IpAnomalyIds.V6Truncated, out anomalyId);
+        if (p[0] >> 4 != 6) return Bad(IpAnomalyIds.V6BadVersion, out anomalyId);
         int payloadLength = BinaryPrimitives.ReadUInt16BigEndian(p[IpFields.V6PayloadLengthOffset..]);
         ip.Src = NetAddress.FromV6(p.Slice(IpFields.V6SourceOffset, 16));
         ip.Dst = NetAddress.FromV6(p.Slice(IpFields.V6DestinationOffset, 16));
@@ -127,30 +127,30 @@ public static class FrameDecoder
         byte next = p[IpFields.V6NextHeaderOffset];
         for (int i = 0; ; i++)
         {
-            if (i > IpFields.MaxExtensionHeaders) return Bad("ipv6.too_many_extension_headers", out anomalyId);
+            if (i > IpFields.MaxExtensionHeaders) return Bad(IpAnomalyIds.V6TooManyExtensionHeaders, out anomalyId);
             switch (next)
             {
                 case IpFields.HopByHop or IpFields.Routing or IpFields.DestinationOptions or IpFields.Mobility:
                 {
-                    if (rest.Length < 8) return Bad("ipv6.truncated_extension_header", out anomalyId);
+                    if (rest.Length < 8) return Bad(IpAnomalyIds.V6TruncatedExtensionHeader, out anomalyId);
                     int len = (rest[1] + 1) * 8;
-                    if (rest.Length < len) return Bad("ipv6.truncated_extension_header", out anomalyId);
+                    if (rest.Length < len) return Bad(IpAnomalyIds.V6TruncatedExtensionHeader, out anomalyId);
                     next = rest[0];
                     rest = rest[len..];
                     continue;
                 }
                 case IpFields.Ah:
                 {
-                    if (rest.Length < 8) return Bad("ipv6.truncated_extension_header", out anomalyId);
+                    if (rest.Length < 8) return Bad(IpAnomalyIds.V6TruncatedExtensionHeader, out anomalyId);
                     int len = (rest[1] + 2) * 4;
-                    if (rest.Length < len) return Bad("ipv6.truncated_extension_header", out anomalyId);
+                    if (rest.Length < len) return Bad(IpAnomalyIds.V6TruncatedExtensionHeader, out anomalyId);
                     next = rest[0];
                     rest = rest[len..];
                     continue;
                 }
                 case IpFields.Fragment:
                 {
-                    if (rest.Length < 8) return Bad("ipv6.truncated_extension_header", out anomalyId);
+                    if (rest.Length < 8) return Bad(IpAnomalyIds.V6TruncatedExtensionHeader, out anomalyId);
                     ushort offsetFlags = BinaryPrimitives.ReadUInt16BigEndian(rest[2..]);
                     ip.FragmentOffset = offsetFlags & 0xFFF8;
                     ip.MoreFragments = (offsetFlags & 1) != 0;

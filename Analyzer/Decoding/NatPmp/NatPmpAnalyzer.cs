@@ -41,7 +41,7 @@ public sealed class NatPmpAnalyzer : IDatagramAnalyzer
                 issue = new("natpmp.unsupported_version", "version " + version.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
-                issue = new("pcp.bad_version", "version " + version.ToString(CultureInfo.InvariantCulture));
+                issue = new(PcpAnomalyIds.BadVersion, "version " + version.ToString(CultureInfo.InvariantCulture));
                 break;
         }
         if (message is not null) sink.OnEvent(message);

@@ -21,24 +21,24 @@ internal static class PcpOptionReader
             var rest = area[offset..];
             if (rest.Length < PcpFields.OptionHeaderLength)
             {
-                return PcpParser.Fail("pcp.truncated_option",
+                return PcpParser.Fail(PcpAnomalyIds.TruncatedOption,
                     $"{rest.Length} bytes left at offset {offset}, an option header needs {PcpFields.OptionHeaderLength}");
             }
             if (count == maxOptions)
             {
-                return PcpParser.Fail("pcp.too_many_options", $"more than {maxOptions} options");
+                return PcpParser.Fail(PcpAnomalyIds.TooManyOptions, $"more than {maxOptions} options");
             }
             byte code = rest[PcpFields.OptionCodeOffset];
             int length = BinaryPrimitives.ReadUInt16BigEndian(rest[PcpFields.OptionLengthOffset..]);
             int available = rest.Length - PcpFields.OptionHeaderLength;
             if (length > available)
             {
-                return PcpParser.Fail("pcp.truncated_option", $"option {code} has length {length}, {available} bytes left");
+                return PcpParser.Fail(PcpAnomalyIds.TruncatedOption, $"option {code} has length {length}, {available} bytes left");
             }
             int padded = Padded(length);
             if (padded > available)
             {
-                return PcpParser.Fail("pcp.option_length_not_multiple_of_4",
+                return PcpParser.Fail(PcpAnomalyIds.OptionLengthNotMultipleOf4,
                     $"option {code} has length {length} and {available - length} of {padded - length} padding bytes");
             }
             int expected = (PcpOptionCode)code switch
@@ -50,7 +50,7 @@ internal static class PcpOptionReader
             };
             if (length != expected)
             {
-                return PcpParser.Fail("pcp.bad_option_length", $"option {code} has length {length}, not {expected}");
+                return PcpParser.Fail(PcpAnomalyIds.BadOptionLength, $"option {code} has length {length}, not {expected}");
             }
             count++;
             offset += PcpFields.OptionHeaderLength + padded;
@@ -97,7 +97,7 @@ internal static class PcpOptionReader
             {
                 if (options[j].Code == code)
                 {
-                    return new("pcp.duplicate_option", "option " + code.ToString(CultureInfo.InvariantCulture) + " repeated");
+                    return new(PcpAnomalyIds.DuplicateOption, "option " + code.ToString(CultureInfo.InvariantCulture) + " repeated");
                 }
             }
         }

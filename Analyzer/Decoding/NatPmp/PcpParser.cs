@@ -34,17 +34,17 @@ public static class PcpParser
         message = null;
         if (datagram.Length > PcpFields.VersionOffset && datagram[PcpFields.VersionOffset] != PcpFields.Version)
         {
-            issue = new("pcp.bad_version", "version " + datagram[PcpFields.VersionOffset].ToString(CultureInfo.InvariantCulture));
+            issue = new(PcpAnomalyIds.BadVersion, "version " + datagram[PcpFields.VersionOffset].ToString(CultureInfo.InvariantCulture));
             return ParseStatus.Invalid;
         }
         if (datagram.Length < PcpFields.HeaderLength)
         {
-            issue = Fail("pcp.truncated_header", $"{datagram.Length} bytes, the header needs {PcpFields.HeaderLength}");
+            issue = Fail(PcpAnomalyIds.TruncatedHeader, $"{datagram.Length} bytes, the header needs {PcpFields.HeaderLength}");
             return ParseStatus.Invalid;
         }
         if (datagram.Length > PcpFields.MaxMessageLength)
         {
-            issue = Fail("pcp.message_too_long", $"{datagram.Length} bytes, at most {PcpFields.MaxMessageLength}");
+            issue = Fail(PcpAnomalyIds.MessageTooLong, $"{datagram.Length} bytes, at most {PcpFields.MaxMessageLength}");
             return ParseStatus.Invalid;
         }
 
@@ -67,7 +67,7 @@ public static class PcpParser
         if (headerOnly) dataLength = 0;
         if (datagram.Length < PcpFields.HeaderLength + dataLength)
         {
-            issue = Fail("pcp.truncated_body", $"{datagram.Length} bytes, {PcpMessage.NameOf(opcode, isResponse)} needs {PcpFields.HeaderLength + dataLength}");
+            issue = Fail(PcpAnomalyIds.TruncatedBody, $"{datagram.Length} bytes, {PcpMessage.NameOf(opcode, isResponse)} needs {PcpFields.HeaderLength + dataLength}");
             return ParseStatus.Invalid;
         }
 
@@ -105,7 +105,7 @@ public static class PcpParser
             Options = optionCount == 0 ? [] : PcpOptionReader.Read(optionArea, optionCount),
         };
         issue = !isKnown
-            ? new("pcp.unknown_opcode", "opcode " + opcode.ToString(CultureInfo.InvariantCulture))
+            ? new(PcpAnomalyIds.UnknownOpcode, "opcode " + opcode.ToString(CultureInfo.InvariantCulture))
             : PcpOptionReader.FindDuplicate(message.Options);
         return ParseStatus.Ok;
     }

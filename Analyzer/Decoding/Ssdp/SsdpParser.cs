@@ -80,7 +80,7 @@ public static class SsdpParser
         if (status == ParseStatus.Incomplete) return ParseStatus.Incomplete;
         if (status == ParseStatus.Invalid)
         {
-            anomaly = head.AnomalyId == "http.head_too_long"
+            anomaly = head.AnomalyId == HttpAnomalies.HeadTooLong
                 ? new DecodeAnomaly(packet, SsdpAnomalyIds.HeadTooLong, $"length={datagram.Length}")
                 : RejectStartLine(packet, datagram);
             return ParseStatus.Invalid;
@@ -113,10 +113,11 @@ public static class SsdpParser
     {
         if (StartsLikeSsdp(datagram))
         {
-            string endsWithNewline = datagram[^1] == LF ? "yes" : "no";
+            bool endsWithNewline = datagram[^1] == LF;
+            string startLine = FirstLineText(datagram);
             string detail = string.Create(CultureInfo.InvariantCulture,
-                $"length={datagram.Length} ends_with_newline={endsWithNewline} {FirstLineText(datagram)}");
-            return new DecodeAnomaly(packet, SsdpAnomalyIds.UnterminatedHead, detail);
+                $"length={datagram.Length} ends_with_newline={(endsWithNewline ? "yes" : "no")} {startLine}");
+            return new UnterminatedSsdpHead(packet, detail, datagram.Length, endsWithNewline, startLine);
         }
         if (LooksBinary(datagram)) return NotHttp(packet, datagram);
         // Text whose first line is a request line of another method, or no start line at all.

@@ -1,8 +1,6 @@
 using Analyzer.Decoding;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Banners;
@@ -21,11 +19,6 @@ public sealed class VulnerableStackBannerRule : IRule
     /// <summary>(device, stack version) pairs already reported; beyond it the oldest may be reported again.</summary>
     public const int MaxReported = 4096;
 
-    /// <summary>Ports and paths where the Realtek SDK's miniigd serves its description (CVE-2014-8361).</summary>
-    public const int RealtekMiniigdPort = 52869;
-
-    private static readonly string[] RealtekMiniigdPaths = ["/picdesc.xml", "/wanipcn.xml", "/simplecfg.xml"];
-
     private readonly BoundedTable<(NetAddress Device, string Stack, string? Version), bool> _reported = new(MaxReported);
     private readonly List<BannerSighting> _sightings = [];
     private readonly BannerCache _banners = new();
@@ -41,29 +34,13 @@ public sealed class VulnerableStackBannerRule : IRule
             if (!context.Network.IsHome(s.Device)) continue;
             Report(e, s.Device, _banners.Parse(s.Text), s, context);
         }
-        if (e is SsdpMessage { Kind: not SsdpKind.MSearch } ssdp && IsRealtekMiniigd(ssdp.Location, out var host))
+        if (e is SsdpMessage { Kind: not SsdpKind.MSearch } ssdp && RealtekMiniigd.IsDescriptionLocation(ssdp.Location, out var host))
         {
             var device = host ?? e.Packet.Src;
             if (context.Network.IsHome(device))
                 Report(e, device, new StackBanner(KnownStacks.RealtekMiniigd, null, ssdp.Location!),
                     new BannerSighting(device, "LOCATION", ssdp.Location!), context);
         }
-    }
-
-    /// <summary>A description URL on miniigd's port and one of its paths; the host when it is an IP literal.</summary>
-    public static bool IsRealtekMiniigd(string? location, out NetAddress? host)
-    {
-        host = null;
-        // Cheap test first: nearly every LOCATION is on another port.
-        if (location is null || !location.Contains(":52869", StringComparison.Ordinal)) return false;
-        if (!UrlParts.TryParse(location, out var url) || url.Port != RealtekMiniigdPort) return false;
-        foreach (var path in RealtekMiniigdPaths)
-            if (url.Path.StartsWith(path, StringComparison.OrdinalIgnoreCase))
-            {
-                host = url.Address;
-                return true;
-            }
-        return false;
     }
 
     private void Report(AnalyzerEvent e, NetAddress device, StackBanner? banner, BannerSighting sighting, RuleContext context)

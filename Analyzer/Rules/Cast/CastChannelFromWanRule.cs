@@ -1,7 +1,6 @@
 using Analyzer.Decoding;
 using Analyzer.Events;
 using Analyzer.Flows;
-using Analyzer.Output;
 
 namespace Analyzer.Rules.Cast;
 

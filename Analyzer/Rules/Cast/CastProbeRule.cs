@@ -1,6 +1,5 @@
 using Analyzer.Decoding.Dial;
 using Analyzer.Events;
-using Analyzer.Output;
 
 namespace Analyzer.Rules.Cast;
 

@@ -1,9 +1,8 @@
 using Analyzer.Decoding;
 using Analyzer.Decoding.Description;
 using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Http;
 using Analyzer.Events;
-using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Gena;

@@ -1,9 +1,8 @@
 using Analyzer.Decoding;
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Ssdp;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Mapping;

@@ -1,5 +1,4 @@
 using Analyzer.Events;
-using Analyzer.Output;
 
 namespace Analyzer.Rules.Mapping;
 

@@ -1,7 +1,5 @@
 using Analyzer.Decoding;
 using Analyzer.Events;
-using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Mapping;

@@ -1,5 +1,4 @@
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Mapping;

@@ -1,6 +1,5 @@
 using Analyzer.Decoding.NatPmp;
 using Analyzer.Events;
-using Analyzer.Output;
 
 namespace Analyzer.Rules.NatPmp;
 

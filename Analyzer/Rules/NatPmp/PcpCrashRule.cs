@@ -2,8 +2,6 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.NatPmp;
@@ -39,7 +37,7 @@ public sealed class PcpCrashRule : IRule
     public void OnAnomaly(DecodeAnomaly anomaly, RuleContext context)
     {
         var p = anomaly.Packet;
-        if (!anomaly.Id.StartsWith("pcp.", StringComparison.Ordinal) || p.DstPort != NatPmpAnalyzer.ServerPort || p.SrcPort == NatPmpAnalyzer.ServerPort) return;
+        if (!PcpAnomalyIds.All.Contains(anomaly.Id) || p.DstPort != NatPmpAnalyzer.ServerPort || p.SrcPort == NatPmpAnalyzer.ServerPort) return;
         Advance(p.TimestampUs, context);
         Watch(p, $"{anomaly.Id} ({anomaly.Detail})");
     }

@@ -2,8 +2,6 @@ using System.Globalization;
 using Analyzer.Decoding;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
-using Analyzer.Output;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Soap;

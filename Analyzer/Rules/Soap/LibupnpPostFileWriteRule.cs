@@ -2,10 +2,8 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.Description;
 using Analyzer.Decoding.Http;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Banners;
 using Analyzer.Rules.Gena;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Soap;

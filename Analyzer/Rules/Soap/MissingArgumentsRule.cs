@@ -1,6 +1,5 @@
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
-using Analyzer.Output;
 
 namespace Analyzer.Rules.Soap;
 

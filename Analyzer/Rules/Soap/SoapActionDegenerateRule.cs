@@ -2,9 +2,7 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Banners;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Soap;

@@ -4,7 +4,6 @@ using Analyzer.Decoding.Gena;
 using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
-using Analyzer.Output;
 
 namespace Analyzer.Rules.Soap;
 

@@ -4,9 +4,7 @@ using Analyzer.Decoding.NatPmp;
 using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Soap;
-using Analyzer.Rules.State;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Ssdp;

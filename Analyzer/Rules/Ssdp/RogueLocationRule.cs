@@ -1,6 +1,6 @@
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Ssdp;

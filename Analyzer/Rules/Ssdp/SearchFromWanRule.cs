@@ -1,7 +1,6 @@
 using Analyzer.Decoding;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Ssdp;

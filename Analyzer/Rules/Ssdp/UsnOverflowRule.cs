@@ -1,6 +1,5 @@
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
-using Analyzer.Output;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Rules.Ssdp;

@@ -1,0 +1,6 @@
+namespace Analyzer.Alerts;
+
+public interface IAlertSink
+{
+    void OnAlert(Alert alert);
+}

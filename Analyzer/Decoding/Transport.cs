@@ -1,8 +1,0 @@
-namespace Analyzer.Decoding;
-
-public enum Transport : byte
-{
-    Other = 0,
-    Tcp = 6,
-    Udp = 17,
-}

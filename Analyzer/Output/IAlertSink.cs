@@ -1,6 +1,0 @@
-namespace Analyzer.Output;
-
-public interface IAlertSink
-{
-    void OnAlert(Alert alert);
-}

@@ -1,9 +1,0 @@
-namespace Analyzer.Rules.Mapping;
-
-/// <summary>How a port mapping was asked for: UPnP IGD SOAP, NAT-PMP (RFC 6886) or PCP (RFC 6887).</summary>
-public enum MappingMethod : byte
-{
-    Igd,
-    NatPmp,
-    Pcp,
-}
