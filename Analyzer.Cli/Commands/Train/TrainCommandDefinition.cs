@@ -36,10 +36,21 @@ public static class TrainCommandDefinition
         Description = "Principal components the model keeps as 'normal' (default: chosen on the validation split)",
     };
 
-    public static readonly Option<double> Margin = new("--margin")
+    public static readonly Option<double> FalseAlarmRate = new("--false-alarm-rate")
     {
-        Description = "Threshold margin above the highest benign training or validation score, as a fraction (0.25 = 25 %)",
-        DefaultValueFactory = _ => ThresholdSelector.DefaultMargin,
+        Description = "Share of benign validation windows the detector's threshold lets through (0.01 = 1 %)",
+        DefaultValueFactory = _ => FalseAlarmThreshold.DefaultRate,
+    };
+
+    public static readonly Option<string[]> Evaluate = new("--evaluate")
+    {
+        Description = "labels.csv of captures to evaluate the trained model on (repeatable): attack instances flagged per category, false alerts per benign capture",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<bool> LeaveFamilyOut = new("--leave-family-out")
+    {
+        Description = "With --evaluate: also retrain without each scenario family and evaluate on that family alone",
     };
 
     public static readonly Option<string[]> Lan = CommonOptions.Lan();
@@ -48,10 +59,10 @@ public static class TrainCommandDefinition
     {
         Window.Validators.Add(r => { if (r.GetValueOrDefault<double>() is <= 0 or > 3600) r.AddError("--window must be between 0 and 3600 seconds"); });
         Rank.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) r.AddError("--rank must be at least 1"); });
-        Margin.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (>= 0 and <= 10)) r.AddError("--margin must be between 0 and 10"); });
-        var command = new Command("train", "Train the anomaly model on labelled captures; print held-out precision, recall, F1 and AUC")
+        FalseAlarmRate.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (>= 0 and < 1)) r.AddError("--false-alarm-rate must be at least 0 and below 1"); });
+        var command = new Command("train", "Train the model on labelled captures; print held-out recall per category and the false-alarm rate")
         {
-            Labels, Out, Seed, Window, Rank, Margin, Lan,
+            Labels, Out, Seed, Window, Rank, FalseAlarmRate, Evaluate, LeaveFamilyOut, Lan,
         };
         command.SetAction((parseResult, cancel) => Task.FromResult(TrainCommand.Run(parseResult, cancel)));
         return command;
