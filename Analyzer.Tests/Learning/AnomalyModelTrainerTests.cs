@@ -69,12 +69,15 @@ public class AnomalyModelTrainerTests
     {
         var windows = SyntheticWindows.Make(seed: 3);
         var chosen = AnomalyModelTrainer.Train(windows, Options).Metadata;
-        Assert.Contains(chosen.Rank, AnomalyModelTrainer.RankCandidates);
-        Assert.StartsWith("best validation recall less false-alarm rate of ranks 4, 8, 12, 16, 24, 32", chosen.RankRule);
+        // The synthetic benign windows vary in few features, which caps the candidate ranks.
+        Assert.StartsWith("best validation recall less false-alarm rate of ranks 4, 8", chosen.RankRule);
+        Assert.InRange(chosen.Rank, 1, 16);
 
         var given = AnomalyModelTrainer.Train(windows, Options with { Rank = 5 }).Metadata;
         Assert.Equal((5, "given"), (given.Rank, given.RankRule));
-        Assert.Equal(AnomalyModelTrainer.DefaultRank, AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata.Rank);
+        var unlabelled = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata;
+        Assert.Equal("default (no attack labels to choose with)", unlabelled.RankRule);
+        Assert.InRange(unlabelled.Rank, 1, AnomalyModelTrainer.DefaultRank);
     }
 
     [Fact]

@@ -42,7 +42,11 @@ public static class AnomalyModelTrainer
         var categories = CategoryModel.Train(split.Train, options.Seed);
         var validationProbability = AttackProbabilities(categories, split.Validation);
 
-        int maxRank = Math.Min(HostWindowFeatures.Count, trainBenign.Count) - 1;
+        // The PCA cannot find more components than the benign training data has dimensions of variation (asking for
+        // more gives NaN eigenvectors): count the features that vary at all.
+        int varying = Enumerable.Range(0, HostWindowFeatures.Count)
+            .Count(i => trainBenign.Any(w => w.Window.Features[i] != trainBenign[0].Window.Features[i]));
+        int maxRank = Math.Max(1, Math.Min(varying, trainBenign.Count) - 1);
         bool attacksToChooseWith = split.Validation.Any(w => w.Label == WindowLabel.Attack);
         var ranks = (options.Rank is { } fixedRank ? [fixedRank]
             : attacksToChooseWith ? RankCandidates.Where(r => r <= maxRank).DefaultIfEmpty(maxRank)
@@ -51,7 +55,7 @@ public static class AnomalyModelTrainer
         Candidate? best = null;
         foreach (int rank in ranks)
         {
-            var candidate = Fit(trainBenign, split.Validation, validationProbability, standardizer, options, rank);
+            var candidate = FitWithFallback(trainBenign, split.Validation, validationProbability, standardizer, options, rank);
             // Best validation recall less false-alarm rate, then AUC; the smaller rank on a tie (candidates come in increasing order).
             if (best is null || Better(candidate.Validation, best.Validation)) best = candidate;
         }
@@ -103,6 +107,25 @@ public static class AnomalyModelTrainer
             Test = test,
         };
         return new TrainingResult(new AnomalyModel(best.Transformer, best.Data.Schema, categories, metadata), split);
+    }
+
+    /// <summary>
+    /// <see cref="Fit"/>, with a smaller rank when the randomized SVD finds fewer independent directions in the benign
+    /// windows than asked for (ML.NET then reports NaN eigenvectors): the candidate keeps the rank that worked.
+    /// </summary>
+    private static Candidate FitWithFallback(List<LabeledWindow> trainBenign, List<LabeledWindow> validation, double[]? validationProbability,
+        FeatureStandardizer standardizer, AnomalyTrainerOptions options, int rank)
+    {
+        for (int r = rank; ; r--)
+        {
+            try
+            {
+                return Fit(trainBenign, validation, validationProbability, standardizer, options, r);
+            }
+            catch (ArgumentOutOfRangeException e) when (r > 1 && e.Message.Contains("NaN", StringComparison.Ordinal))
+            {
+            }
+        }
     }
 
     private static Candidate Fit(List<LabeledWindow> trainBenign, List<LabeledWindow> validation, double[]? validationProbability,
