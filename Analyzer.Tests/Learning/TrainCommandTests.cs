@@ -84,7 +84,7 @@ public sealed class TrainCommandTests : IDisposable
             Assert.Equal(0, result.ExitCode);
             Assert.Contains("  portmap-abuse         1/1    instances flagged (100 %)", result.Stdout);
             Assert.Contains("  false alerts: 0 on 1 benign captures (0 per ten), 0 on benign hosts of attack captures;", result.Stdout);
-            Assert.Contains("leave one scenario family out (rank fixed at 4)", result.Stdout);
+            Assert.Contains("leave one scenario family out (rank fixed at ", result.Stdout);
             Assert.Contains("  mapping-flood                  1/1   instances flagged; portmap-abuse 1/1;", result.Stdout);
             Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--leave-family-out").ExitCode);
         }
