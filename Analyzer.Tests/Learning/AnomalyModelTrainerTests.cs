@@ -41,6 +41,7 @@ public class AnomalyModelTrainerTests
 
         Assert.True(scorer.Score(benign.Features) < scorer.Threshold, $"benign {scorer.Score(benign.Features)} vs {scorer.Threshold}");
         Assert.True(scorer.Score(attack.Features) >= scorer.Threshold, $"attack {scorer.Score(attack.Features)} vs {scorer.Threshold}");
+        Assert.Equal("portmap-abuse", scorer.LikelyCategory!.Value.Category);
         var top = scorer.Explain(attack.Raw, 3);
         Assert.Equal(3, top.Count);
         Assert.True(top[0].Share >= top[1].Share && top[1].Share >= top[2].Share);
@@ -52,14 +53,14 @@ public class AnomalyModelTrainerTests
         var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3), Options);
         var trained = result.Split.Train.Select(w => (w.Window.Capture, w.Window.Host)).ToHashSet();
 
-        Assert.All(result.Split.Train, w => Assert.Equal(WindowLabel.Benign, w.Label));
+        Assert.Contains(result.Split.Train, w => w.Label == WindowLabel.Attack);
         Assert.DoesNotContain(result.Split.Validation, w => trained.Contains((w.Window.Capture, w.Window.Host)));
         Assert.DoesNotContain(result.Split.Test, w => trained.Contains((w.Window.Capture, w.Window.Host)));
         var test = result.Metadata.Test!;
         Assert.Equal(result.Split.Test.Count, test.BenignWindows + test.AttackWindows);
         Assert.Equal(result.Metadata.Data.TestAttackWindows, test.AttackWindows);
         Assert.True(test.AttackWindows > 0 && test.BenignWindows > 0);
-        Assert.StartsWith("highest benign training or validation score", result.Metadata.ThresholdRule);
+        Assert.StartsWith("false-alarm rate 1 % on ", result.Metadata.ThresholdRule);
         Assert.True(test.Recall > 0.9 && test.Precision > 0.9, result.Metadata.ToJson());
     }
 
@@ -68,43 +69,55 @@ public class AnomalyModelTrainerTests
     {
         var windows = SyntheticWindows.Make(seed: 3);
         var chosen = AnomalyModelTrainer.Train(windows, Options).Metadata;
-        Assert.Contains(chosen.Rank, AnomalyModelTrainer.RankCandidates);
-        Assert.StartsWith("best validation recall of ranks 4, 8, 12, 16, 24, 32", chosen.RankRule);
+        // The synthetic benign windows vary in few features, which caps the candidate ranks.
+        Assert.StartsWith("best validation recall less false-alarm rate of ranks 4, 8", chosen.RankRule);
+        Assert.InRange(chosen.Rank, 1, 16);
 
         var given = AnomalyModelTrainer.Train(windows, Options with { Rank = 5 }).Metadata;
         Assert.Equal((5, "given"), (given.Rank, given.RankRule));
-        Assert.Equal(AnomalyModelTrainer.DefaultRank, AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata.Rank);
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void NoBenignTrainingOrValidationWindowReachesTheThresholdWithOrWithoutAttackLabels(bool withAttacks)
-    {
-        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: withAttacks), Options);
-        var scorer = new AnomalyScorer(result.Model);
-        var benign = result.Split.Train.Concat(result.Split.Validation).Where(w => w.Label == WindowLabel.Benign)
-            .Select(w => scorer.Score(w.Window.Features)).ToList();
-        var m = result.Metadata;
-
-        Assert.Equal(benign.Max(), m.BenignCeiling, 12);
-        Assert.Equal(ThresholdSelector.DefaultMargin, m.Margin);
-        Assert.Equal(m.BenignCeiling * (1 + m.Margin), m.Threshold, 12);
-        Assert.All(benign, score => Assert.True(score < m.Threshold));
-        Assert.Equal(0, m.Validation.FalsePositives);
-        Assert.StartsWith("highest benign training or validation score", m.ThresholdRule);
-        if (!withAttacks) Assert.Null(m.Validation.Recall);
+        var unlabelled = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3, withAttacks: false), Options).Metadata;
+        Assert.Equal("default (no attack labels to choose with)", unlabelled.RankRule);
+        Assert.InRange(unlabelled.Rank, 1, AnomalyModelTrainer.DefaultRank);
     }
 
     [Fact]
-    public void ALargerMarginRaisesTheThresholdAndNeverTheCeiling()
+    public void TheDetectorsThresholdLetsTheStatedShareOfBenignValidationWindowsThrough()
     {
-        var windows = SyntheticWindows.Make(seed: 3);
-        var usual = AnomalyModelTrainer.Train(windows, Options with { Rank = 8 }).Metadata;
-        var wide = AnomalyModelTrainer.Train(windows, Options with { Rank = 8, Margin = 1.0 }).Metadata;
-        Assert.Equal(usual.BenignCeiling, wide.BenignCeiling);
-        Assert.Equal(2 * wide.BenignCeiling, wide.Threshold, 12);
-        Assert.True(wide.Threshold > usual.Threshold);
+        var windows = SyntheticWindows.Make(seed: 3, withAttacks: false);
+        var result = AnomalyModelTrainer.Train(windows, Options with { FalseAlarmRate = 0.1 });
+        var scorer = new AnomalyScorer(result.Model);
+        var validation = result.Split.Validation.Select(w => { scorer.Score(w.Window.Features); return scorer.DetectorScore; }).ToList();
+        var m = result.Metadata;
+
+        Assert.Empty(m.Classes);
+        int above = validation.Count(s => s >= m.DetectorThreshold);
+        Assert.Equal((int)Math.Floor(0.1 * validation.Count), above);
+        Assert.True(m.DetectorThreshold <= validation.Max() * (1 + 1e-12), "not above the single worst benign window");
+        Assert.Equal(above, m.Validation.FalsePositives);
+        Assert.Null(m.Validation.Recall);
+    }
+
+    [Fact]
+    public void FeaturesAreStandardizedOnBenignTrainingWindowsWithAFlooredSpread()
+    {
+        var result = AnomalyModelTrainer.Train(SyntheticWindows.Make(seed: 3), Options);
+        var benign = result.Split.Train.Where(w => w.Label == WindowLabel.Benign).Select(w => w.Window.Features).ToList();
+        var s = result.Model.Standardizer;
+        int pcp = HostWindowFeatures.IndexOf("pcp_third_party");
+        Assert.All(benign, v => Assert.Equal(0, v[pcp]));
+        Assert.Equal((0.0, FeatureStandardizer.SpreadFloor), (s.Center[pcp], s.Spread[pcp]));
+        int events = HostWindowFeatures.IndexOf("events_sent");
+        Assert.Equal(benign.Average(v => (double)v[events]), s.Center[events], 5);
+        Assert.All(s.Spread, spread => Assert.True(spread >= FeatureStandardizer.SpreadFloor));
+    }
+
+    [Fact]
+    public void WithoutAGateTheDetectorFlagsAloneAndTheGateSilencesWhatTheCategoryModelCallsBenign()
+    {
+        Assert.Equal(2.0, WindowScore.Combine(4, 2, null, 0.5, 0.05));
+        Assert.Equal(0.2, WindowScore.Combine(4, 2, 0.01, 0.5, 0.05), 12);
+        Assert.Equal(2.0, WindowScore.Combine(4, 2, 0.1, 0.5, 0.05), 12);
+        Assert.Equal(1.8, WindowScore.Combine(0, 2, 0.9, 0.5, 0.05), 12);
     }
 
     [Fact]

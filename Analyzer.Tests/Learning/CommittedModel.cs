@@ -8,20 +8,17 @@ namespace Analyzer.Tests.Learning;
 
 /// <summary>
 /// The committed model and the data docs/model.md trains it from: the samples, the real captures of the conformance
-/// corpus (models/benign-real.labels.csv) and the benign scenarios generated with seeds 2 to 6 into out/.
+/// corpus (models/benign-real.labels.csv) and every scenario generated with seeds 2 to 6 into out/.
 /// </summary>
 internal static class CommittedModel
 {
     public static string ModelPath => Path.Combine(Repo.Root, "models", "upnp-anomaly.zip");
 
-    public static readonly IReadOnlyList<int> ExtraBenignSeeds = [2, 3, 4, 5, 6];
-
-    public static readonly IReadOnlyList<string> BenignScenarios =
-        ["normal-discovery", "console-port-mapping", "torrent-port-mapping", "phone-casts-to-tv"];
+    public static readonly IReadOnlyList<int> TrainingSeeds = [2, 3, 4, 5, 6];
 
     /// <summary>The labels files in the order of the documented command, as it names them.</summary>
     public static IReadOnlyList<string> LabelsNames { get; } =
-        ["samples/pcaps/labels.csv", "models/benign-real.labels.csv", .. ExtraBenignSeeds.Select(s => $"out/benign-seed{s}/labels.csv")];
+        ["samples/pcaps/labels.csv", "models/benign-real.labels.csv", .. TrainingSeeds.Select(s => $"out/seed{s}/labels.csv")];
 
     private static readonly Lock Gate = new();
     private static AnomalyModel? _model;
@@ -32,16 +29,15 @@ internal static class CommittedModel
     }
 
     /// <summary>
-    /// Writes the generated benign captures where the documented command puts them. They must be under the
+    /// Writes the generated captures where the documented command puts them. They must be under the
     /// repository root like the other captures: the split orders (capture, host) groups by capture path.
     /// </summary>
     public static IReadOnlyList<string> PrepareLabels()
     {
         lock (Gate)
         {
-            var scenarios = BenignScenarios.Select(n => ScenarioCatalog.Find(n) ?? throw new InvalidOperationException(n)).ToList();
-            foreach (int seed in ExtraBenignSeeds)
-                CaptureGenerator.WriteCorpus(Path.Combine(Repo.Root, "out", $"benign-seed{seed}"), scenarios, seed);
+            foreach (int seed in TrainingSeeds)
+                CaptureGenerator.WriteCorpus(Path.Combine(Repo.Root, "out", $"seed{seed}"), ScenarioCatalog.All, seed);
         }
         return LabelsNames.Select(n => Path.Combine(Repo.Root, n)).ToList();
     }

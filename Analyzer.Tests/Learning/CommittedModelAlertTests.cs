@@ -36,9 +36,9 @@ public class CommittedModelAlertTests
         return (alerts.Alerts, scored);
     }
 
-    private static void AssertNoAnomalyAlert(string path)
+    private static void AssertNoAnomalyAlert(string path, bool rules = true)
     {
-        var (alerts, _) = Analyze(path, rules: true);
+        var (alerts, _) = Analyze(path, rules);
         var anomalies = alerts.Where(a => a.Category == AlertCategory.Anomaly).ToList();
         Assert.True(anomalies.Count == 0, $"{path}: " + string.Join(" | ", anomalies.Select(a => a.Summary)));
     }
@@ -54,6 +54,7 @@ public class CommittedModelAlertTests
     {
         Skip.If(capture == ConformanceCorpus.AbsentMarker, ConformanceCorpus.AbsentReason);
         AssertNoAnomalyAlert(ConformanceCorpus.CapturePath(capture));
+        AssertNoAnomalyAlert(ConformanceCorpus.CapturePath(capture), rules: false);
     }
 
     /// <summary>
@@ -83,5 +84,15 @@ public class CommittedModelAlertTests
 
         Assert.True(best >= threshold, $"{attacker} in {capture}: best score {best}, threshold {threshold}");
         Assert.Contains(alerts, a => a.Rule == ModelStage.RuleId && a.Src == host);
+    }
+
+    [Fact]
+    public void TheAnomalyAlertSaysWhatTheModelThinksHappenedAndWhichFeaturesWeighMostInWords()
+    {
+        var (alerts, _) = Analyze(Path.Combine(Repo.Samples, "pcp-third-party.pcap"), rules: false);
+        var alert = Assert.Single(alerts, a => a.Rule == ModelStage.RuleId && a.Src == NetAddress.Parse("10.0.0.56"));
+        Assert.Contains("it looks most like port-mapping abuse (portmap-abuse, probability ", alert.Summary);
+        Assert.Contains("; weighing most: ", alert.Summary);
+        Assert.Contains("PCP requests for another host (THIRD_PARTY option, or client address not the sender) ", alert.Summary);
     }
 }

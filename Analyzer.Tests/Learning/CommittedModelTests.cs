@@ -22,12 +22,16 @@ public class CommittedModelTests
     }
 
     [Fact]
-    public void TheCommittedThresholdFollowsTheDocumentedRule()
+    public void TheCommittedModelHasBothHalvesAndTheDocumentedSettings()
     {
-        var m = CommittedModel.Load().Metadata;
-        Assert.Equal(ThresholdSelector.DefaultMargin, m.Margin);
-        Assert.Equal(ThresholdSelector.Choose([m.BenignCeiling], m.Margin).Threshold, m.Threshold);
-        Assert.Equal(0, m.Validation.FalsePositives);
+        var model = CommittedModel.Load();
+        var m = model.Metadata;
+        Assert.Equal(FalseAlarmThreshold.DefaultRate, m.FalseAlarmRate);
+        Assert.Equal(WindowScore.Threshold, m.Threshold);
+        Assert.NotNull(model.Categories);
+        Assert.Contains("portmap-abuse", m.Classes);
+        Assert.Contains("rogue-cast", m.Classes);
+        Assert.True(m.Validation.FalsePositiveRate <= 0.02, m.ToJson());
     }
 
     [SkippableFact]
@@ -40,12 +44,12 @@ public class CommittedModelTests
             foreach (var capture in TrainingLabels.FromRows(labels, LabelsFile.Read(labels)))
                 if (!captures.Any(c => c.Path == capture.Path)) captures.Add(capture);
         var windows = TrainingCaptures.Extract(captures, new NetworkContext(), (long)(committed.WindowSeconds * 1_000_000));
-        var retrained = AnomalyModelTrainer.Train(windows, new AnomalyTrainerOptions { Seed = committed.Seed, Margin = committed.Margin }).Metadata;
+        var retrained = AnomalyModelTrainer.Train(windows, new AnomalyTrainerOptions { Seed = committed.Seed }).Metadata;
 
         const string retrain = "retrain with the commands of docs/model.md, \"The committed model\"";
         Assert.True(committed.Data.Captures.Count == retrained.Data.Captures.Count, retrain);
-        Assert.True(committed.Rank == retrained.Rank && committed.Threshold == retrained.Threshold, retrain);
-        Assert.True(committed.BenignCeiling == retrained.BenignCeiling, retrain);
+        Assert.True(committed.Rank == retrained.Rank && committed.DetectorThreshold == retrained.DetectorThreshold, retrain);
+        Assert.True(committed.Center.SequenceEqual(retrained.Center) && committed.Spread.SequenceEqual(retrained.Spread), retrain);
         Assert.True(committed.Validation == retrained.Validation, retrain);
         Assert.True(committed.Test == retrained.Test, retrain);
     }

@@ -26,7 +26,9 @@ internal static class SyntheticWindows
                 for (int k = 0; k < windowsPerHost; k++)
                 {
                     var counters = attacker && k >= 1 ? Attack(random, host) : Benign(random, k == 0);
-                    windows.Add(new LabeledWindow(Window(capture, host, k, counters), attacker && k >= 1 ? WindowLabel.Attack : WindowLabel.Benign));
+                    bool attack = attacker && k >= 1;
+                    windows.Add(new LabeledWindow(Window(capture, host, k, counters), attack ? WindowLabel.Attack : WindowLabel.Benign,
+                        attack ? "portmap-abuse" : null));
                 }
             }
         }

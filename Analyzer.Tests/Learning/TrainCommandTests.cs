@@ -41,7 +41,8 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("read 6 captures: ", result.Stdout);
-        Assert.Matches(@"held-out test: precision [0-9.]+  recall [0-9.]+  F1 [0-9.]+  AUC [0-9.]+", result.Stdout);
+        Assert.Matches(@"held-out test: precision [0-9.na/]+  recall [0-9.na/]+  false-alarm rate [0-9.]+  F1 [0-9.na/]+  AUC [0-9.na/]+", result.Stdout);
+        Assert.Contains("category model: FastTree one-versus-all over benign, portmap-abuse;", result.Stdout);
         var model = AnomalyModel.Load(_dir.File("m.zip"));
         Assert.Equal(HostWindowFeatures.Names, model.Metadata.Features);
         Assert.Equal(1, model.Metadata.Seed);
@@ -50,17 +51,47 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void TheMarginOptionSetsTheThresholdAboveTheBenignCeilingAndANegativeOneIsAUsageError()
+    public void TheFalseAlarmRateOptionIsRecordedAndOneOutsideZeroToOneIsAUsageError()
     {
         string labels = LabelledSet();
-        var result = CliRunner.Run(_dir.Path, "train", "--labels", labels, "--out", _dir.File("m.zip"), "--rank", "4", "--margin", "0.5");
+        var result = CliRunner.Run(_dir.Path, "train", "--labels", labels, "--out", _dir.File("m.zip"), "--rank", "4", "--false-alarm-rate", "0.05");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("plus a margin of 50 %", result.Stdout);
-        var m = AnomalyModel.Load(_dir.File("m.zip")).Metadata;
-        Assert.Equal(0.5, m.Margin);
-        Assert.Equal(1.5 * m.BenignCeiling, m.Threshold, 12);
-        Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--margin", "-1").ExitCode);
+        Assert.Contains("(false-alarm rate 5 % on ", result.Stdout);
+        Assert.Equal(0.05, AnomalyModel.Load(_dir.File("m.zip")).Metadata.FalseAlarmRate);
+        Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--false-alarm-rate", "-1").ExitCode);
+        Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--false-alarm-rate", "1").ExitCode);
+    }
+
+    [Fact]
+    public void EvaluateReportsInstancesPerCategoryAndFalseAlertsOnOtherCaptures()
+    {
+        string labels = LabelledSet();
+        var other = new TempDir();
+        try
+        {
+            LearningCaptures.Write(other.File("benign.pcap"), false, 600_000_000L);
+            LearningCaptures.Write(other.File("mapping-flood.pcap"), true, 660_000_000L);
+            LabelsFile.Write(other.File(LabelsFile.FileName), [
+                new LabelRow("benign.pcap", LabelNames.Benign),
+                new LabelRow("mapping-flood.pcap", LabelNames.PortmapAbuse),
+                new LabelRow("mapping-flood.pcap", LabelNames.PortmapAbuse, "test", LearningCaptures.Attacker, LearningCaptures.Router,
+                    Time(LearningCaptures.AttackStartUs + 660_000_000L), Time(LearningCaptures.AttackEndUs + 660_000_000L), "igd-map-flood"),
+            ]);
+            var result = CliRunner.Run(_dir.Path, "train", "--labels", labels, "--out", _dir.File("m.zip"), "--rank", "4",
+                "--evaluate", other.File(LabelsFile.FileName), "--leave-family-out");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("  portmap-abuse         1/1    instances flagged (100 %)", result.Stdout);
+            Assert.Contains("  false alerts: 0 on 1 benign captures (0 per ten), 0 on benign hosts of attack captures;", result.Stdout);
+            Assert.Contains("leave one scenario family out (rank fixed at ", result.Stdout);
+            Assert.Contains("  mapping-flood                  1/1   instances flagged; portmap-abuse 1/1;", result.Stdout);
+            Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--leave-family-out").ExitCode);
+        }
+        finally
+        {
+            other.Dispose();
+        }
     }
 
     [Fact]

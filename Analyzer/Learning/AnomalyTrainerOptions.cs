@@ -8,16 +8,27 @@ public sealed record AnomalyTrainerOptions
 
     /// <summary>
     /// Principal components kept: the dimensions of "normal" (fewer than features and training rows). Null chooses
-    /// among <see cref="AnomalyModelTrainer.RankCandidates"/> by validation recall at the chosen threshold.
+    /// among <see cref="AnomalyModelTrainer.RankCandidates"/> on the validation split.
     /// </summary>
     public int? Rank { get; init; }
 
     /// <summary>Extra random projections of the randomized SVD, for accuracy of the leading components.</summary>
     public int Oversampling { get; init; } = 20;
 
-    /// <summary>Relative margin of the threshold above the highest benign training or validation score
-    /// (<see cref="ThresholdSelector"/>).</summary>
-    public double Margin { get; init; } = ThresholdSelector.DefaultMargin;
+    /// <summary>Share of benign validation windows the detector's threshold lets through (<see cref="FalseAlarmThreshold"/>).</summary>
+    public double FalseAlarmRate { get; init; } = FalseAlarmThreshold.DefaultRate;
+
+    /// <summary>Probability of "not benign" at or above which the category model flags a window.</summary>
+    public double CategoryCut { get; init; } = 0.6;
+
+    /// <summary>Probability of "not benign" below which the detector does not flag a window (<see cref="WindowScore"/>).</summary>
+    public double CategoryGate { get; init; } = 0.05;
+
+    /// <summary>
+    /// After the split's metrics, train the category model again on every labelled window (benign and attack, all
+    /// splits), so that the saved model knows every benign host it was given. The detector keeps its split training.
+    /// </summary>
+    public bool RefitCategoriesOnAll { get; init; } = true;
 
     public long WindowUs { get; init; } = FeatureExtractor.DefaultWindowUs;
 

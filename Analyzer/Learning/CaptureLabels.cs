@@ -39,4 +39,18 @@ public sealed class CaptureLabels(string path, string fileLabel, IReadOnlyList<A
     }
 
     public WindowLabel LabelOf(HostWindow w) => LabelOf(w.Host, w.StartUs, w.EndUs);
+
+    /// <summary>
+    /// The alert category of an attack window (<see cref="CategoryWords.Benign"/> otherwise): of the instances it
+    /// belongs to, the one <see cref="CategoryWords.Rank"/> prefers; the file's label for a file without instances.
+    /// </summary>
+    public string CategoryOf(HostWindow w)
+    {
+        if (LabelOf(w) != WindowLabel.Attack) return CategoryWords.Benign;
+        if (Attacks.Count == 0) return FileLabel;
+        return Attacks.Where(a => !(w.StartUs > a.EndUs || a.StartUs >= w.EndUs) && (a.Attacker is { } attacker ? attacker == w.Host : a.Victim == w.Host))
+            .Select(a => a.Category)
+            .OrderBy(CategoryWords.Rank).ThenBy(c => c, StringComparer.Ordinal)
+            .First();
+    }
 }

@@ -2,9 +2,10 @@ namespace Analyzer.Learning;
 
 /// <summary>
 /// Splits labelled windows three ways by group, a group being one host in one capture, so that no host's story is
-/// both trained on and tested: benign groups go to training, validation and test in
-/// <see cref="TrainFraction"/>/<see cref="ValidationFraction"/>/rest proportions; groups with an attack window go half
-/// to validation, half to test (the detector never trains on them). Groups are ordered, then shuffled with the seed.
+/// both trained on and tested: benign groups, and separately groups with an attack window, go to training, validation
+/// and test in <see cref="TrainFraction"/>/<see cref="ValidationFraction"/>/rest proportions. The detector trains on
+/// the benign training windows only; the category model on all training windows. Groups are ordered, then shuffled
+/// with the seed.
 /// </summary>
 public sealed record DataSplit(List<LabeledWindow> Train, List<LabeledWindow> Validation, List<LabeledWindow> Test, int Excluded)
 {
@@ -25,14 +26,17 @@ public sealed record DataSplit(List<LabeledWindow> Train, List<LabeledWindow> Va
         Shuffle(benign, random);
         Shuffle(attack, random);
 
-        int trainCount = (int)Math.Round(benign.Count * TrainFraction);
-        int validationCount = (int)Math.Round(benign.Count * ValidationFraction);
-        var train = benign.Take(trainCount).SelectMany(g => g).ToList();
-        var validation = benign.Skip(trainCount).Take(validationCount).SelectMany(g => g).ToList();
-        var test = benign.Skip(trainCount + validationCount).SelectMany(g => g).ToList();
-        int attackValidation = (attack.Count + 1) / 2;
-        validation.AddRange(attack.Take(attackValidation).SelectMany(g => g));
-        test.AddRange(attack.Skip(attackValidation).SelectMany(g => g));
+        var train = new List<LabeledWindow>();
+        var validation = new List<LabeledWindow>();
+        var test = new List<LabeledWindow>();
+        foreach (var kind in new[] { benign, attack })
+        {
+            int trainCount = (int)Math.Round(kind.Count * TrainFraction);
+            int validationCount = (int)Math.Round(kind.Count * ValidationFraction);
+            train.AddRange(kind.Take(trainCount).SelectMany(g => g));
+            validation.AddRange(kind.Skip(trainCount).Take(validationCount).SelectMany(g => g));
+            test.AddRange(kind.Skip(trainCount + validationCount).SelectMany(g => g));
+        }
         return new DataSplit(train, validation, test, windows.Count(w => w.Label == WindowLabel.Excluded));
     }
 

@@ -95,6 +95,9 @@ public static class HostWindowFeatures
 
     public static int Count => Definitions.Length;
 
+    /// <summary>Position of the feature named <paramref name="name"/> in the vector, or -1.</summary>
+    public static int IndexOf(string name) => Array.IndexOf(FeatureNames, name);
+
     /// <summary>Fills the raw values and the model's vector (both of length <see cref="Count"/>).</summary>
     internal static void Compute(HostWindowCounters counters, double[] raw, float[] model)
     {

@@ -124,9 +124,11 @@ public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
     {
         AnomaliesRaised++;
         double threshold = _scorer.Threshold;
-        var top = _scorer.Explain(w.Raw, ExplainedFeatures);
         var inv = CultureInfo.InvariantCulture;
-        string weights = string.Join(", ", top.Select(c => string.Create(inv, $"{c.Name}={c.RawValue:0.##} (usual {c.Usual:0.##}, {c.Share * 100:0}%)")));
+        string weights = string.Join("; ", _scorer.Explain(w.Raw, ExplainedFeatures).Select(c => Describe(c, inv)));
+        string likely = _scorer.LikelyCategory is { } likelyCategory
+            ? string.Create(inv, $"it looks most like {CategoryWords.Describe(likelyCategory.Category)} ({likelyCategory.Category}, probability {likelyCategory.Probability:0.00}; not benign {_scorer.AttackProbability:0.00})")
+            : "no category model to name what it looks like";
         _output.OnAlert(new Alert
         {
             TimestampUs = w.FirstEventUs,
@@ -136,11 +138,18 @@ public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
             Src = w.Host,
             Protocol = w.Protocol,
             Summary = string.Create(inv,
-                $"{w.Host} behaved unlike the benign traffic the model learned, in the {(w.EndUs - w.StartUs) / 1e6:0.#} s from {Timestamp.Format(w.StartUs)} (score {score:0.###}, threshold {threshold:0.###}); weighing most: {weights}"),
+                $"{w.Host} behaved unlike the benign traffic the model learned, in the {(w.EndUs - w.StartUs) / 1e6:0.#} s from {Timestamp.Format(w.StartUs)} (score {score:0.###}, threshold {threshold:0.###}); {likely}; weighing most: {weights}"),
             Score = score,
             File = w.Capture,
             Frame = w.FirstFrame,
         });
+    }
+
+    /// <summary>A feature's part in words: what it counts, the window's value and the usual one.</summary>
+    private static string Describe(FeatureContribution c, CultureInfo inv)
+    {
+        var definition = HostWindowFeatures.All[HostWindowFeatures.IndexOf(c.Name)];
+        return string.Create(inv, $"{definition.Description} {c.RawValue:0.##} (usual {c.Usual:0.##})");
     }
 
     private void NoteRuleAlert(NetAddress host, long timestampUs)

@@ -19,7 +19,7 @@ public static class TrainingCaptures
         CaptureLabels? current = null;
         var settings = new PipelineSettings { AlertsPath = null, RulesEnabled = false, Network = network };
         using var pipeline = new AnalyzerPipeline(settings);
-        pipeline.AddObserver(new FeatureExtractor(network, windowUs, w => windows.Add(new LabeledWindow(w, current!.LabelOf(w)))));
+        pipeline.AddObserver(new FeatureExtractor(network, windowUs, w => windows.Add(new LabeledWindow(w, current!.LabelOf(w), current.CategoryOf(w)))));
         foreach (var capture in captures)
         {
             cancel.ThrowIfCancellationRequested();

@@ -10,7 +10,8 @@ namespace Analyzer.Cli.Commands.Train;
 
 /// <summary>
 /// Reads the labelled captures through the analysis pipeline, trains and evaluates the model, writes it with its
-/// metadata, and prints the held-out metrics on stdout (progress and problems on stderr).
+/// metadata, and prints the held-out metrics on stdout (progress and problems on stderr). With --evaluate it also
+/// scores other labelled captures, and with --leave-family-out retrains without each scenario family.
 /// </summary>
 public static class TrainCommand
 {
@@ -21,17 +22,24 @@ public static class TrainCommand
         {
             Seed = parse.GetValue(TrainCommandDefinition.Seed),
             Rank = parse.GetValue(TrainCommandDefinition.Rank),
-            Margin = parse.GetValue(TrainCommandDefinition.Margin),
+            FalseAlarmRate = parse.GetValue(TrainCommandDefinition.FalseAlarmRate),
             WindowUs = (long)Math.Round(parse.GetValue(TrainCommandDefinition.Window) * 1_000_000),
             LabelsPath = string.Join(", ", parse.GetValue(TrainCommandDefinition.Labels)!),
         };
         var network = new NetworkContext(lan is { Length: > 0 } ? lan.Select(IpPrefix.Parse) : null);
+        var evaluate = parse.GetValue(TrainCommandDefinition.Evaluate) ?? [];
+        bool leaveFamilyOut = parse.GetValue(TrainCommandDefinition.LeaveFamilyOut);
+        if (leaveFamilyOut && evaluate.Length == 0)
+        {
+            CliConsole.Error("--leave-family-out needs --evaluate (the captures each family is tested on)");
+            return ExitCodes.Usage;
+        }
         return Train(parse.GetValue(TrainCommandDefinition.Labels)!, parse.GetValue(TrainCommandDefinition.Out)!, options, network,
-            Console.Out, cancel);
+            Console.Out, cancel, evaluate, leaveFamilyOut);
     }
 
     public static int Train(IReadOnlyList<string> labelsPaths, string outPath, AnomalyTrainerOptions options, NetworkContext network,
-        TextWriter output, CancellationToken cancel)
+        TextWriter output, CancellationToken cancel, IReadOnlyList<string>? evaluatePaths = null, bool leaveFamilyOut = false)
     {
         string? outDirectory = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (outDirectory is not null && !Directory.Exists(outDirectory))
@@ -40,50 +48,18 @@ public static class TrainCommand
             return ExitCodes.BadInput;
         }
 
-        var captures = new List<CaptureLabels>();
-        foreach (string labelsPath in labelsPaths)
-        {
-            try
-            {
-                foreach (var capture in TrainingLabels.FromRows(labelsPath, LabelsFile.Read(labelsPath)))
-                    if (!captures.Any(c => c.Path == capture.Path)) captures.Add(capture);
-            }
-            catch (FileNotFoundException)
-            {
-                CliConsole.Error($"{labelsPath}: no such file");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception e) when (e is LabelsFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                CliConsole.Error(e is LabelsFormatException ? $"{labelsPath}: {e.Message}" : e.Message);
-                return ExitCodes.BadInput;
-            }
-        }
-        foreach (var capture in captures)
-            if (!File.Exists(capture.Path))
-            {
-                CliConsole.Error($"{capture.Path}: no such file (named in the labels)");
-                return ExitCodes.BadInput;
-            }
+        if (ReadCaptures(labelsPaths) is not { } captures) return ExitCodes.BadInput;
+        List<CaptureLabels>? evaluation = null;
+        if (evaluatePaths is { Count: > 0 } && (evaluation = ReadCaptures(evaluatePaths)) is null) return ExitCodes.BadInput;
         var outputs = new[] { new NamedPath("--out", outPath), new NamedPath("the model's metadata", AnomalyModel.MetadataPath(outPath)) };
-        var inputs = labelsPaths.Select(l => new NamedPath("the labels file", l))
-            .Concat(captures.Select(c => new NamedPath("the input capture", c.Path))).ToList();
+        var inputs = labelsPaths.Concat(evaluatePaths ?? []).Select(l => new NamedPath("the labels file", l))
+            .Concat(captures.Concat(evaluation ?? []).Select(c => new NamedPath("the input capture", c.Path))).ToList();
         if (OutputCollisions.Find(outputs, inputs) is { } collision)
         {
             CliConsole.Error(collision);
             return ExitCodes.Usage;
         }
-
-        List<LabeledWindow> windows;
-        try
-        {
-            windows = TrainingCaptures.Extract(captures, network, options.WindowUs, cancel: cancel);
-        }
-        catch (Exception e) when (e is InvalidDataException or CaptureException)
-        {
-            CliConsole.Error(e.Message);
-            return ExitCodes.BadInput;
-        }
+        if (Extract(captures, network, options, cancel) is not { } windows) return ExitCodes.BadInput;
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(inv,
             $"read {captures.Count} capture{(captures.Count == 1 ? "" : "s")}: {windows.Count} host windows of {options.WindowUs / 1e6:0.###} s ({Count(windows, WindowLabel.Benign)} benign, {Count(windows, WindowLabel.Attack)} attack, {Count(windows, WindowLabel.Excluded)} excluded)"));
@@ -100,10 +76,14 @@ public static class TrainCommand
         }
         var m = result.Metadata;
         var d = m.Data;
-        output.WriteLine($"split (seed {m.Seed}, by host and capture): train {d.TrainBenignWindows} benign; validation {d.ValidationBenignWindows} benign + {d.ValidationAttackWindows} attack; test {d.TestBenignWindows} benign + {d.TestAttackWindows} attack");
-        output.WriteLine(string.Create(inv, $"model: randomized PCA, rank {m.Rank} ({m.RankRule}); threshold {m.Threshold:0.####} ({m.ThresholdRule})"));
+        output.WriteLine($"split (seed {m.Seed}, by host and capture): train {d.TrainBenignWindows} benign + {d.TrainAttackWindows} attack; validation {d.ValidationBenignWindows} benign + {d.ValidationAttackWindows} attack; test {d.TestBenignWindows} benign + {d.TestAttackWindows} attack");
+        output.WriteLine(string.Create(inv, $"detector: randomized PCA on standardized features, rank {m.Rank} ({m.RankRule}); threshold {m.DetectorThreshold:0.####} ({m.ThresholdRule})"));
+        output.WriteLine(m.Classes.Count > 0
+            ? string.Create(inv, $"category model: FastTree one-versus-all over {string.Join(", ", m.Classes)}; flags at a probability of not benign of {m.CategoryCut:0.##} or more, lets the detector flag from {m.CategoryGate:0.##}; trained on {m.CategoryData}")
+            : "category model: none (no attack windows in training)");
         output.WriteLine("validation: " + MetricsLine(m.Validation));
         output.WriteLine("held-out test: " + (m.Test is { } test ? MetricsLine(test) : "no windows left for a test split"));
+        if (result.Split.Test.Count > 0) output.WriteLine("held-out test recall by category: " + TestRecallByCategory(result));
 
         try
         {
@@ -115,14 +95,78 @@ public static class TrainCommand
             return ExitCodes.BadInput;
         }
         output.WriteLine($"wrote {outPath} and {AnomalyModel.MetadataPath(outPath)}");
+
+        if (evaluation is null) return ExitCodes.Success;
+        if (Extract(evaluation, network, options, cancel) is not { } evaluationWindows) return ExitCodes.BadInput;
+        output.WriteLine($"evaluation on {evaluation.Count} other captures ({string.Join(", ", evaluatePaths!)}), as analyze --no-rules alerts:");
+        EvaluationReport.Write(output, ModelEvaluation.Evaluate(result.Model, evaluation, evaluationWindows));
+        if (leaveFamilyOut)
+        {
+            output.WriteLine($"leave one scenario family out (rank fixed at {m.Rank}): trained without the family (and without mixed captures), evaluated on it alone:");
+            var families = FamilyHoldout.Run(captures, windows, evaluation, evaluationWindows, options with { Rank = m.Rank });
+            EvaluationReport.WriteFamilies(output, families);
+        }
         return ExitCodes.Success;
     }
 
-    /// <summary>Precision, recall, F1 and AUC with the counts behind them; "n/a" where undefined.</summary>
-    public static string MetricsLine(DetectionMetrics m) => string.Create(CultureInfo.InvariantCulture,
-        $"precision {F(m.Precision)}  recall {F(m.Recall)}  F1 {F(m.F1)}  AUC {F(m.Auc)}  (TP {m.TruePositives}, FP {m.FalsePositives}, TN {m.TrueNegatives}, FN {m.FalseNegatives}); highest benign score {F(m.HighestBenignScore)}");
+    private static List<CaptureLabels>? ReadCaptures(IReadOnlyList<string> labelsPaths)
+    {
+        var captures = new List<CaptureLabels>();
+        foreach (string labelsPath in labelsPaths)
+        {
+            try
+            {
+                foreach (var capture in TrainingLabels.FromRows(labelsPath, LabelsFile.Read(labelsPath)))
+                    if (!captures.Any(c => c.Path == capture.Path)) captures.Add(capture);
+            }
+            catch (FileNotFoundException)
+            {
+                CliConsole.Error($"{labelsPath}: no such file");
+                return null;
+            }
+            catch (Exception e) when (e is LabelsFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                CliConsole.Error(e is LabelsFormatException ? $"{labelsPath}: {e.Message}" : e.Message);
+                return null;
+            }
+        }
+        foreach (var capture in captures)
+            if (!File.Exists(capture.Path))
+            {
+                CliConsole.Error($"{capture.Path}: no such file (named in the labels)");
+                return null;
+            }
+        return captures;
+    }
 
-    private static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
+    private static List<LabeledWindow>? Extract(List<CaptureLabels> captures, NetworkContext network, AnomalyTrainerOptions options, CancellationToken cancel)
+    {
+        try
+        {
+            return TrainingCaptures.Extract(captures, network, options.WindowUs, cancel: cancel);
+        }
+        catch (Exception e) when (e is InvalidDataException or CaptureException)
+        {
+            CliConsole.Error(e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Flagged share of the held-out test split's attack windows, by the category their labels give.</summary>
+    private static string TestRecallByCategory(TrainingResult result)
+    {
+        var scorer = new AnomalyScorer(result.Model);
+        var attacks = result.Split.Test.Where(w => w.Label == WindowLabel.Attack).ToList();
+        if (attacks.Count == 0) return "no attack windows";
+        return string.Join(", ", attacks.GroupBy(w => w.Class).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            $"{g.Key} {g.Count(w => scorer.Score(w.Window.Features) >= scorer.Threshold)}/{g.Count()}"));
+    }
+
+    /// <summary>Precision, recall, false-alarm rate, F1 and AUC with the counts behind them; "n/a" where undefined.</summary>
+    public static string MetricsLine(DetectionMetrics m) => string.Create(CultureInfo.InvariantCulture,
+        $"precision {F(m.Precision)}  recall {F(m.Recall)}  false-alarm rate {F(m.FalsePositiveRate)}  F1 {F(m.F1)}  AUC {F(m.Auc)}  (TP {m.TruePositives}, FP {m.FalsePositives}, TN {m.TrueNegatives}, FN {m.FalseNegatives}); highest benign score {F(m.HighestBenignScore)}");
+
+    internal static string F(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
     private static int Count(List<LabeledWindow> windows, WindowLabel label) => windows.Count(w => w.Label == label);
 }

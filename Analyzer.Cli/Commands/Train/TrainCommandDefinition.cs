@@ -43,22 +43,33 @@ public static class TrainCommandDefinition
         Description = "Principal components the model keeps as 'normal' (default: chosen on the validation split)",
     }, 1, MaxRank);
 
-    /// <summary>The largest threshold margin: ten times the highest benign score.</summary>
-    public const double MaxMargin = 10;
+    /// <summary>A detector that lets half the benign windows through detects nothing.</summary>
+    public const double MaxFalseAlarmRate = 0.5;
 
-    public static readonly Option<double> Margin = NumberRange.Real(new Option<double>("--margin")
+    public static readonly Option<double> FalseAlarmRate = NumberRange.Real(new Option<double>("--false-alarm-rate")
     {
-        Description = "Threshold margin above the highest benign training or validation score, as a fraction (0.25 = 25 %)",
-        DefaultValueFactory = _ => ThresholdSelector.DefaultMargin,
-    }, 0, MaxMargin, aboveMin: false);
+        Description = "Share of benign validation windows the detector's threshold lets through (0.01 = 1 %)",
+        DefaultValueFactory = _ => FalseAlarmThreshold.DefaultRate,
+    }, 0, MaxFalseAlarmRate, aboveMin: false);
+
+    public static readonly Option<string[]> Evaluate = new("--evaluate")
+    {
+        Description = "labels.csv of captures to evaluate the trained model on (repeatable): attack instances flagged per category, false alerts per benign capture",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static readonly Option<bool> LeaveFamilyOut = new("--leave-family-out")
+    {
+        Description = "With --evaluate: also retrain without each scenario family and evaluate on that family alone",
+    };
 
     public static readonly Option<string[]> Lan = CommonOptions.Lan();
 
     public static Command Create()
     {
-        var command = new Command("train", "Train the anomaly model on labelled captures; print held-out precision, recall, F1 and AUC")
+        var command = new Command("train", "Train the model on labelled captures; print held-out recall per category and the false-alarm rate")
         {
-            Labels, Out, Seed, Window, Rank, Margin, Lan,
+            Labels, Out, Seed, Window, Rank, FalseAlarmRate, Evaluate, LeaveFamilyOut, Lan,
         };
         command.SetAction((parseResult, cancel) => Task.FromResult(TrainCommand.Run(parseResult, cancel)));
         return command;
