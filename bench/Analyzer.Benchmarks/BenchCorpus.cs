@@ -22,10 +22,11 @@ internal static class BenchCorpus
 
     public static int Run(string[] args)
     {
-        if (args.Length < 3) { Console.Error.WriteLine("usage: corpus OUT_FILE mixed|dense PACKETS"); return 2; }
+        if (args.Length < 3) { Console.Error.WriteLine("usage: corpus OUT_FILE mixed|dense|flows PACKETS"); return 2; }
         string path = args[0];
         bool mixed = args[1] == "mixed";
         long packets = long.Parse(args[2]);
+        if (args[1] == "flows") return WriteFlows(path, packets);
         var pool = UpnpFrames();
         using var writer = CaptureFileWriters.Open(path, CaptureFileFormat.Pcap, LinkLayers.Ethernet, "eth0");
         var background = new Background();
@@ -47,6 +48,19 @@ internal static class BenchCorpus
             }
         }
         Console.WriteLine($"{path}: {written} packets ({pool.Count} UPnP-family frames replayed {replay} times)");
+        return 0;
+    }
+
+    /// <summary>PACKETS / 2 distinct TCP/UDP 5-tuples, each seen twice within a few seconds: that many concurrent flows.</summary>
+    private static int WriteFlows(string path, long packets)
+    {
+        var sweep = new FlowSweep(packets / 2);
+        using var writer = CaptureFileWriters.Open(path, CaptureFileFormat.Pcap, LinkLayers.Ethernet, "eth0");
+        long start = CaptureGenerator.ToUs(CaptureGenerator.BaseTime), written = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (long flow = 0; flow < sweep.Flows; flow++)
+                writer.Write(new GeneratedFrame(start + written++, sweep.Frame(flow)));
+        Console.WriteLine($"{path}: {written} packets, {sweep.Flows} concurrent flows");
         return 0;
     }
 
