@@ -1,5 +1,6 @@
 using Analyzer.Capture;
 using Analyzer.Decoding;
+using Analyzer.Decoding.Link;
 using Analyzer.Decoding.NatPmp;
 using Analyzer.Events;
 using Analyzer.Learning;
@@ -87,15 +88,78 @@ public sealed class ModelStageTests : IDisposable
     }
 
     [Fact]
-    public void RuleAlertsCarryTheScoreOfTheirSourceWindowAndExplainTheAnomaly()
+    public void RuleAlertsCarryTheHostScoreSoFarAndExplainTheAnomaly()
     {
-        var (scored, alerts) = Analyze(rules: true);
+        var (_, alerts) = Analyze(rules: true);
         var attacker = NetAddress.Parse(LearningCaptures.Attacker);
-        var first = scored.First(s => s.Window.Host == attacker);
 
-        var ruleAlert = alerts.First(a => a.Contains(",test-natpmp,"));
-        var cells = ruleAlert.Split(',');
-        Assert.Equal(first.Score.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), cells[10]);
+        var cells = alerts.First(a => a.Contains(",test-natpmp,")).Split(',');
+        long frame = long.Parse(cells[13], System.Globalization.CultureInfo.InvariantCulture);
+        // The score so far is the score of the attacker's window cut at the alert's packet: the same window read
+        // from a capture that ends with that packet.
+        string cut = CopyFirstFrames(_attackCapture, _dir.File("cut.pcap"), frame);
+        var windows = TrainingCaptures.Extract([new CaptureLabels(cut, CaptureLabels.Benign, [])], new NetworkContext(), _model.WindowUs);
+        var soFar = windows.Last(t => t.Window.Host == attacker).Window;
+        Assert.Equal(LearningCaptures.AttackStartUs, soFar.FirstEventUs);
+        double expected = new AnomalyScorer(_model).Score(soFar.Features);
+        Assert.Equal(expected.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), cells[10]);
+        var repeats = alerts.Single(a => a.Contains(",test-natpmp,") && a.Contains("(repeated "));
+        Assert.Equal("", repeats.Split(',')[10]);
         Assert.DoesNotContain(alerts, a => a.Contains($",{ModelStage.RuleId},") && a.Contains($",{LearningCaptures.Attacker},"));
+    }
+
+    [Fact]
+    public void ALiveRuleAlertIsWrittenBeforeTheWindowOfItsHostCloses()
+    {
+        var settings = new PipelineSettings { AlertsPath = _dir.File("live-alerts.csv"), RulesEnabled = true, Model = _model };
+        long? writtenAtUs = null;
+        bool attackerScoredThen = true;
+        var attacker = NetAddress.Parse(LearningCaptures.Attacker);
+        bool attackerScored = false;
+        using (var pipeline = new AnalyzerPipeline(settings, [new NatPmpRule()]))
+        {
+            pipeline.Model!.WindowScored += (w, _) => attackerScored |= w.Host == attacker;
+            pipeline.BeginCapture(_attackCapture);
+            var watcher = new FrameWatcher(pipeline, timestampUs =>
+            {
+                if (writtenAtUs is not null || !ReadShared(settings.AlertsPath).Contains(",test-natpmp,")) return;
+                writtenAtUs = timestampUs;
+                attackerScoredThen = attackerScored;
+            });
+            Assert.True(new PcapFileSource(_attackCapture).Run(watcher).Succeeded);
+            pipeline.Finish();
+        }
+        // The row is in the file (flushed) right after the packet that raised it, while the attacker's window
+        // [10 s, 20 s) of the capture is still open and unscored.
+        Assert.Equal(LearningCaptures.AttackStartUs, writtenAtUs);
+        Assert.False(attackerScoredThen);
+        Assert.True(attackerScored);
+    }
+
+    /// <summary>Hands each frame to the pipeline, then reports its time (when the file can be looked at).</summary>
+    private sealed class FrameWatcher(IFrameConsumer inner, Action<long> afterFrame) : IFrameConsumer
+    {
+        public void OnFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame, int wireLength)
+        {
+            inner.OnFrame(linkType, timestampUs, frame, wireLength);
+            afterFrame(timestampUs);
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>The pcap <paramref name="source"/> cut after its frame <paramref name="frames"/> (classic pcap).</summary>
+    private static string CopyFirstFrames(string source, string target, long frames)
+    {
+        byte[] data = File.ReadAllBytes(source);
+        int offset = 24;
+        for (long i = 0; i < frames; i++)
+            offset += 16 + (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(offset + 8, 4));
+        File.WriteAllBytes(target, data[..offset]);
+        return target;
     }
 }

@@ -22,6 +22,9 @@ public sealed record Alert
     public double? Score { get; init; }
     /// <summary>How many occurrences this alert stands for (aggregated per rule, hosts and window).</summary>
     public int Count { get; init; } = 1;
+    /// <summary>A row written when its aggregation window closes, for the repeats after the first row: it is not
+    /// written with a packet of its own, so nothing that depends on the moment of writing may go in it.</summary>
+    public bool FoldsRepeats { get; init; }
     /// <summary>Capture file the alert was found in, and the frame number there.</summary>
     public string? File { get; init; }
     public long Frame { get; init; }

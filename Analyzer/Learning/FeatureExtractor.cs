@@ -79,6 +79,17 @@ public sealed class FeatureExtractor : IEventSink, ICaptureObserver
         if (Window(p.Src, p.TimestampUs, p.FrameNumber, null) is { } w) EventTally.Anomaly(a, w.Counters);
     }
 
+    /// <summary>
+    /// The features so far of <paramref name="host"/>'s open window <paramref name="index"/> (the events it has
+    /// seen); false when that window is not open.
+    /// </summary>
+    public bool FeaturesSoFar(NetAddress host, long index, double[] raw, float[] features)
+    {
+        if (!_open.TryGetValue(host, out var w) || w.Index != index) return false;
+        HostWindowFeatures.Compute(w.Counters, raw, features);
+        return true;
+    }
+
     public void Advance(long nowUs) => Close(w => (w.Index + 1) * WindowUs + CloseGraceUs <= nowUs);
 
     public void EndCapture()

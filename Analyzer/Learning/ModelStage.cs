@@ -10,33 +10,27 @@ namespace Analyzer.Learning;
 /// The model in the pipeline. It extracts host windows from the events (the same <see cref="FeatureExtractor"/> as
 /// training), scores each as it closes, raises an <c>anomaly</c> alert for a window at or above the threshold that
 /// no rule explains (no rule alert named the host in that window or within the rules' aggregation window before
-/// it), and fills the score of rule alerts: an alert is held until the window of its source (or, without one, its
-/// destination) closes, then passed on with that window's score. One instance on the pipeline thread.
+/// it), and fills the score of rule alerts without holding them: a rule alert goes on at once with its host's score
+/// so far (see <see cref="OnAlert"/>). One instance on the pipeline thread.
 /// </summary>
 public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
 {
     public const string RuleId = "ml-anomaly";
-    /// <summary>Rule alerts held at once waiting for their window; beyond it they pass on unscored.</summary>
-    public const int MaxPendingAlerts = 10_000;
-    /// <summary>Scores of closed windows remembered for late (aggregated) rule alerts.</summary>
-    public const int MaxRecentScores = 65_536;
     /// <summary>Hosts whose last rule alert time is remembered (to tell explained windows).</summary>
     public const int MaxAlertedHosts = 65_536;
     /// <summary>Features named in an anomaly alert's summary.</summary>
     public const int ExplainedFeatures = 3;
 
-    private readonly record struct WindowKey(NetAddress Host, long Index);
-
     private readonly AnomalyScorer _scorer;
     private readonly FeatureExtractor _extractor;
     private readonly IAlertSink _output;
     private readonly long _explainedForUs;
-    private readonly Dictionary<WindowKey, List<Alert>> _pending = [];
-    private readonly Queue<WindowKey> _pendingOrder = new();
-    private int _pendingCount;
-    private readonly Dictionary<WindowKey, double> _recent = [];
-    private readonly Queue<WindowKey> _recentOrder = new();
     private readonly Dictionary<NetAddress, long> _lastRuleAlertUs = [];
+    private readonly double[] _rawSoFar = new double[HostWindowFeatures.Count];
+    private readonly float[] _featuresSoFar = new float[HostWindowFeatures.Count];
+    /// <summary>Rule alerts raised while the rules judged the event or anomaly the model sees next (the rules see
+    /// each one first): scored with it, then passed on before that call returns.</summary>
+    private readonly List<Alert> _judged = [];
 
     /// <param name="explainedForUs">How long a rule alert on a host explains its later windows (the rules'
     /// aggregation window, during which repeats are folded into one row).</param>
@@ -51,59 +45,84 @@ public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
 
     public long WindowsScored { get; private set; }
     public long AnomaliesRaised { get; private set; }
+    /// <summary>Rule alerts passed on with an empty score (see <see cref="OnAlert"/>).</summary>
     public long UnscoredAlerts { get; private set; }
 
     /// <summary>Every scored window and its score, for tests and tools.</summary>
     public event Action<HostWindow, double>? WindowScored;
 
-    public void OnEvent(AnalyzerEvent e) => _extractor.OnEvent(e);
-    public void OnAnomaly(DecodeAnomaly a) => _extractor.OnAnomaly(a);
+    public void OnEvent(AnalyzerEvent e)
+    {
+        _extractor.OnEvent(e);
+        PassJudged(e.Packet);
+    }
+
+    public void OnAnomaly(DecodeAnomaly a)
+    {
+        _extractor.OnAnomaly(a);
+        PassJudged(a.Packet);
+    }
+
     public void BeginCapture(string name) => _extractor.BeginCapture(name);
 
     public void Advance(long nowUs)
     {
+        PassUnjudged();
         _extractor.Advance(nowUs);
-        // Alerts whose host had no window (no event of its own) go on unscored once their window is over.
-        while (_pendingOrder.TryPeek(out var key) && (key.Index + 1) * _extractor.WindowUs + FeatureExtractor.CloseGraceUs <= nowUs)
-            Release(_pendingOrder.Dequeue(), null);
     }
 
     public void EndCapture()
     {
+        PassUnjudged();
         _extractor.EndCapture();
-        while (_pendingOrder.TryDequeue(out var key)) Release(key, null);
     }
 
-    /// <summary>A rule alert: remembered as explaining its hosts, then scored now or held for its window.</summary>
+    /// <summary>
+    /// A rule alert: remembered as explaining its hosts, then passed on at once, never held for a window to close.
+    /// Its score is the <b>host's score so far</b>: the score of the open window of its source (of its destination
+    /// when the source is special) computed from the events that window has seen up to and including the alert's
+    /// packet. The rules see a packet before the model, so an alert raised while they judge it waits only until
+    /// the model has counted that same packet (<see cref="OnEvent"/>, within the same call of the pipeline). The
+    /// score is empty for an alert not raised by a packet (a rule's timer, a flow's end, the end of the input), for
+    /// a row that folds repeats (written when its aggregation window closes), when the host has no open window,
+    /// and when both hosts are special: what a live link and a capture file do at different moments never goes
+    /// into a score, so the same packets give the same rows read from a file or sniffed live.
+    /// </summary>
     public void OnAlert(Alert alert)
     {
         NoteRuleAlert(alert.Src, alert.TimestampUs);
         NoteRuleAlert(alert.Dst, alert.TimestampUs);
+        if (alert.FoldsRepeats) Pass(alert, null);
+        else _judged.Add(alert);
+    }
+
+    /// <summary>Passes on, unscored, alerts raised outside the judging of a packet (a flow's end, the rules' end).</summary>
+    public void PassUnjudged()
+    {
+        foreach (var alert in _judged) Pass(alert, null);
+        _judged.Clear();
+    }
+
+    private void PassJudged(in PacketInfo packet)
+    {
+        if (_judged.Count == 0) return;
+        foreach (var alert in _judged)
+            Pass(alert, alert.Frame == packet.FrameNumber && alert.TimestampUs == packet.TimestampUs ? ScoreSoFar(alert) : null);
+        _judged.Clear();
+    }
+
+    private double? ScoreSoFar(Alert alert)
+    {
         var host = !NetworkContext.IsSpecial(alert.Src) ? alert.Src : alert.Dst;
-        if (NetworkContext.IsSpecial(host))
-        {
-            Pass(alert, null);
-            return;
-        }
-        var key = new WindowKey(host, _extractor.IndexOf(alert.TimestampUs));
-        if (_recent.TryGetValue(key, out double score))
-        {
-            Pass(alert, score);
-        }
-        else if (_pendingCount < MaxPendingAlerts)
-        {
-            if (!_pending.TryGetValue(key, out var list))
-            {
-                _pending[key] = list = [];
-                _pendingOrder.Enqueue(key);
-            }
-            list.Add(alert);
-            _pendingCount++;
-        }
-        else
-        {
-            Pass(alert, null);
-        }
+        if (NetworkContext.IsSpecial(host)
+            || !_extractor.FeaturesSoFar(host, _extractor.IndexOf(alert.TimestampUs), _rawSoFar, _featuresSoFar)) return null;
+        return _scorer.Score(_featuresSoFar);
+    }
+
+    private void Pass(Alert alert, double? score)
+    {
+        if (score is null) UnscoredAlerts++;
+        _output.OnAlert(score is null ? alert : alert with { Score = score });
     }
 
     private void OnWindow(HostWindow w)
@@ -111,9 +130,6 @@ public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
         double score = _scorer.Score(w.Features);
         WindowsScored++;
         WindowScored?.Invoke(w, score);
-        var key = new WindowKey(w.Host, _extractor.IndexOf(w.StartUs));
-        Remember(key, score);
-        Release(key, score);
         if (score >= _scorer.Threshold && !Explained(w)) Raise(w, score);
     }
 
@@ -157,25 +173,5 @@ public sealed class ModelStage : IEventSink, ICaptureObserver, IAlertSink
         if (NetworkContext.IsSpecial(host)) return;
         if (_lastRuleAlertUs.Count >= MaxAlertedHosts && !_lastRuleAlertUs.ContainsKey(host)) _lastRuleAlertUs.Clear();
         _lastRuleAlertUs[host] = Math.Max(timestampUs, _lastRuleAlertUs.GetValueOrDefault(host, long.MinValue));
-    }
-
-    private void Remember(WindowKey key, double score)
-    {
-        if (_recent.Count >= MaxRecentScores && _recentOrder.TryDequeue(out var oldest)) _recent.Remove(oldest);
-        if (_recent.TryAdd(key, score)) _recentOrder.Enqueue(key);
-        else _recent[key] = score;
-    }
-
-    private void Release(WindowKey key, double? score)
-    {
-        if (!_pending.Remove(key, out var alerts)) return;
-        _pendingCount -= alerts.Count;
-        foreach (var alert in alerts) Pass(alert, score);
-    }
-
-    private void Pass(Alert alert, double? score)
-    {
-        if (score is null) UnscoredAlerts++;
-        _output.OnAlert(score is null ? alert : alert with { Score = score });
     }
 }

@@ -83,7 +83,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         IAlertSink ruleSink = new AlertFanOut(Statistics, alertSinks, settings.MinSeverity);
         if (settings.Model is not null)
         {
-            // The model scores rule alerts (it holds them until their window closes) and raises its own.
+            // The model scores rule alerts as they pass (never holding them) and raises its own.
             _model = new ModelStage(settings.Model, settings.Network, settings.Thresholds.AggregationWindowUs, ruleSink);
             ruleSink = _model;
             AddObserver(_model);
@@ -166,6 +166,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     {
         EndCapture();
         _rules?.Finish(_nowUs);
+        _model?.PassUnjudged();
         _ledger?.Finish();
         if (_inventory is not null) DeviceWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures), Settings.Format);
         Statistics.FlowsCreated = _flows.Created;
@@ -253,6 +254,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     {
         _flowWriter?.OnFlowEnd(flow);
         _rules?.OnFlowEnd(flow);
+        _model?.PassUnjudged();
     }
 
     private void Anomaly(in PacketInfo packet, string id, string detail) => OnAnomaly(new DecodeAnomaly(packet, id, detail));

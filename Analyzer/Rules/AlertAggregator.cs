@@ -59,6 +59,7 @@ public sealed class AlertAggregator(IAlertSink sink, RuleThresholds thresholds)
         sink.OnAlert(w.Last with
         {
             Count = w.Repeats,
+            FoldsRepeats = true,
             Summary = $"{w.Last.Summary} (repeated {w.Repeats} more time{(w.Repeats == 1 ? "" : "s")} since {Timestamp.Format(w.First.TimestampUs)})",
         });
     }

@@ -47,6 +47,24 @@ internal static class LiveLatency
 
         var clock = Stopwatch.StartNew();
         var sent = new List<(string Id, double At)>();
+        // The file is watched from the start, beside the sending: a row is timed when it appears, not when sending ends.
+        var seenAt = new System.Collections.Concurrent.ConcurrentDictionary<string, double>();
+        string marker = string.Create(CultureInfo.InvariantCulture, $"probe-{run}-");
+        int idLength = marker.Length + 5;
+        using var stopWatching = new CancellationTokenSource();
+        var watcher = new Thread(() =>
+        {
+            while (!stopWatching.IsCancellationRequested)
+            {
+                foreach (var line in tail.NewLines())
+                {
+                    int at = line.IndexOf(marker, StringComparison.Ordinal);
+                    if (at >= 0 && at + idLength <= line.Length) seenAt.TryAdd(line.Substring(at, idLength), clock.Elapsed.TotalSeconds);
+                }
+                Thread.Sleep(2);
+            }
+        }) { IsBackground = true };
+        watcher.Start();
         long background = 0;
         if (rate == 0)
         {
@@ -82,15 +100,11 @@ internal static class LiveLatency
         }
         double sendSeconds = clock.Elapsed.TotalSeconds;
 
-        var seen = new Dictionary<string, double>();
         var deadline = sendSeconds + wait;
-        while (seen.Count < sent.Count && clock.Elapsed.TotalSeconds < deadline)
-        {
-            foreach (var line in tail.NewLines())
-                foreach (var (id, _) in sent)
-                    if (!seen.ContainsKey(id) && line.Contains(id, StringComparison.Ordinal)) seen[id] = clock.Elapsed.TotalSeconds;
-            Thread.Sleep(2);
-        }
+        while (sent.Any(p => !seenAt.ContainsKey(p.Id)) && clock.Elapsed.TotalSeconds < deadline) Thread.Sleep(10);
+        stopWatching.Cancel();
+        watcher.Join();
+        var seen = new Dictionary<string, double>(seenAt);
 
         string first = sent.Count > 0 && seen.TryGetValue(sent[0].Id, out double firstSeen) ? Format(firstSeen - sent[0].At) : "missing";
         var latencies = sent.Where(p => seen.ContainsKey(p.Id)).Select(p => seen[p.Id] - p.At).Order().ToList();
