@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analyzer.Decoding;
+using Analyzer.Decoding.Http;
 using Analyzer.Events;
 using Analyzer.Rules;
 
@@ -97,10 +98,10 @@ internal static class HttpFamilyTally
     private static bool IsForeignCallback(string callback, NetAddress subscriber)
     {
         // One or more <URL> in the header; a host name, or an address other than the subscriber's, is foreign.
-        foreach (var part in callback.Split('<', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in callback.Split(['<', '>'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var kind = UrlHost.Read(part, out var host);
-            if (kind == UrlHost.Kind.Name || (kind == UrlHost.Kind.Address && host != subscriber)) return true;
+            var url = UrlParts.Read(part);
+            if (url.Host.Length > 0 && url.Address != subscriber) return true;
         }
         return false;
     }

@@ -4,7 +4,7 @@ namespace Analyzer.Decoding.Gena;
 
 /// <summary>
 /// One delivery URL of a SUBSCRIBE CALLBACK header (UDA 2.0 §4.1.2: <c>CALLBACK: &lt;url&gt;&lt;url&gt;…</c>), with the
-/// host and port the device would send NOTIFY requests to (see <see cref="HttpUrl"/> for the port rules).
+/// host and port the device would send NOTIFY requests to (see <see cref="UrlParts.Read"/> for the port rules).
 /// </summary>
 public readonly record struct GenaCallback(string Url, string Host, int Port, string Path)
 {
@@ -32,7 +32,7 @@ public readonly record struct GenaCallback(string Url, string Host, int Port, st
 
     public static GenaCallback Parse(string url)
     {
-        var parsed = HttpUrl.Parse(url);
+        var parsed = UrlParts.Read(url);
         return new GenaCallback(url, parsed.Host, parsed.Port, parsed.Path);
     }
 }
