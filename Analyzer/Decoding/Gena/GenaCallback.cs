@@ -30,6 +30,37 @@ public readonly record struct GenaCallback(string Url, string Host, int Port, st
         return result;
     }
 
+    /// <summary>
+    /// Where a CALLBACK value breaks the port rule the Realtek SDK's parser relies on (CVE-2021-35393): in the first
+    /// <c>&lt;http://host:digits X</c>, the index of X when it is neither '/' nor '&gt;'; null when the value keeps
+    /// the rule (<c>&lt;http://1.2.3.4:5000&gt;</c> with no path keeps it).
+    /// </summary>
+    public static int? JunkAfterPort(string value)
+    {
+        int open = value.IndexOf("<http", StringComparison.OrdinalIgnoreCase);
+        if (open < 0) return null;
+        int scheme = value.IndexOf("://", open, StringComparison.Ordinal);
+        if (scheme < 0) return null;
+        int hostStart = scheme + 3;
+        int colon;
+        if (hostStart < value.Length && value[hostStart] == '[')
+        {
+            int close = value.IndexOf(']', hostStart);
+            if (close < 0 || close + 1 >= value.Length || value[close + 1] != ':') return null;
+            colon = close + 1;
+        }
+        else
+        {
+            colon = value.IndexOfAny([':', '/', '>'], hostStart);
+            if (colon < 0 || value[colon] != ':') return null;
+        }
+        int digits = colon + 1;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits])) digits++;
+        if (digits == colon + 1 || digits - colon - 1 > 5 || digits >= value.Length) return null;
+        if (value[digits] is '/' or '>') return null;
+        return digits;
+    }
+
     public static GenaCallback Parse(string url)
     {
         var parsed = UrlParts.Read(url);

@@ -22,6 +22,8 @@ public sealed record GenaMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     public string? Callback { get; init; }
     public IReadOnlyList<GenaCallback> Callbacks { get; init; } = [];
     public int CallbackCount { get; init; }
+    /// <summary>Index in <see cref="Callback"/> of what follows a callback port instead of '/' or '&gt;' (see <see cref="GenaCallback.JunkAfterPort"/>).</summary>
+    public int? CallbackJunkAfterPort { get; init; }
     public string? Nt { get; init; }
     public string? Nts { get; init; }
     public string? Sid { get; init; }
