@@ -10,6 +10,9 @@ public readonly record struct GenaCallback(string Url, string Host, int Port, st
 {
     public const int MaxCallbacks = 16;
 
+    /// <summary>The host as an address when it is an IP literal (see <see cref="UrlParts.LiteralAddress"/>).</summary>
+    public NetAddress? Address => UrlParts.LiteralAddress(Host);
+
     /// <summary>Every &lt;…&gt; URL of a CALLBACK value (at most <see cref="MaxCallbacks"/>); <paramref name="total"/> counts all.</summary>
     public static List<GenaCallback> ParseList(string value, out int total)
     {

@@ -12,15 +12,15 @@ namespace Analyzer.Decoding.Http;
 public readonly record struct UrlParts(string Scheme, string Host, int Port, string Path)
 {
     /// <summary>The host as an IP address when it is an IP literal (an IPv6 zone, <c>%eth0</c> or <c>%25eth0</c>, dropped).</summary>
-    public NetAddress? Address
+    public NetAddress? Address => LiteralAddress(Host);
+
+    /// <summary>A URL host as an IP address when it is an IP literal (IPv6 without brackets, zone dropped).</summary>
+    public static NetAddress? LiteralAddress(string host)
     {
-        get
-        {
-            var text = Host.AsSpan();
-            int zone = text.IndexOf('%');
-            if (zone >= 0) text = text[..zone];
-            return LooksLikeLiteral(text) && NetAddress.TryParse(text, out var a) ? a : null;
-        }
+        var text = host.AsSpan();
+        int zone = text.IndexOf('%');
+        if (zone >= 0) text = text[..zone];
+        return LooksLikeLiteral(text) && NetAddress.TryParse(text, out var a) ? a : null;
     }
 
     /// <summary>

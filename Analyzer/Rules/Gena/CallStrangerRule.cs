@@ -25,7 +25,7 @@ public sealed class CallStrangerRule : IRule
         if (net.IsForeign(e.Packet.Src)) reasons.Add($"sent from {e.Packet.Src} outside the LAN");
         foreach (var c in g.Callbacks)
         {
-            var address = CallbackTargets.Address(c);
+            var address = c.Address;
             if (address is null) reasons.Add($"callback host '{c.Host}' is a name, not an address");
             else if (net.IsForeign(address.Value)) reasons.Add($"callback {address} is outside the LAN");
             if (reasons.Count > 0) break;

@@ -25,7 +25,7 @@ public sealed class CallbackMismatchRule : IRule
         if (!net.IsLan(subscriber) || net.TrustedControllers.Contains(subscriber)) return;
         foreach (var c in g.Callbacks)
         {
-            if (CallbackTargets.Address(c) is not { } target || !net.IsLan(target) || net.SameDevice(target, subscriber)) continue;
+            if (c.Address is not { } target || !net.IsLan(target) || net.SameDevice(target, subscriber)) continue;
             bool odd = !CallbackTargets.IsHttpLike(c.Port);
             context.Raise(Rule, e.Packet, "gena",
                 $"SUBSCRIBE {g.Path} from {subscriber} to {e.Packet.Dst} asks events for another LAN host: {Evidence.Quote(c.Url, -1, 120)}{(odd ? $" (port {c.Port} is not HTTP)" : "")}",
