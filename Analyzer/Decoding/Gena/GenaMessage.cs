@@ -16,6 +16,15 @@ public sealed record GenaMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 
     /// <summary>SUBSCRIBE, UNSUBSCRIBE, NOTIFY or RESPONSE.</summary>
     public required string Kind { get; init; }
+
+    public GenaMessageKind MessageKind => Kind switch
+    {
+        "SUBSCRIBE" => GenaMessageKind.Subscribe,
+        "UNSUBSCRIBE" => GenaMessageKind.Unsubscribe,
+        "NOTIFY" => GenaMessageKind.Notify,
+        "RESPONSE" => GenaMessageKind.Response,
+        _ => GenaMessageKind.Other,
+    };
     /// <summary>Event URL path of a request; for a response, the path of its request.</summary>
     public string? Path { get; init; }
     public string? Host { get; init; }

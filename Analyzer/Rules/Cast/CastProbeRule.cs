@@ -24,7 +24,7 @@ public sealed class CastProbeRule : IRule
             case CastMessage { Status: null, Method: "GET" or "HEAD" } c:
                 context.Raise(Rule, p, "cast", $"GET /setup/{c.Endpoint} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN");
                 break;
-            case DialMessage { Kind: "DEVICE_DESC" or "STATUS" } d:
+            case DialMessage { MessageKind: DialMessageKind.DeviceDescription or DialMessageKind.Status } d:
                 context.Raise(Rule, p, "dial", $"DIAL {d.Kind} {d.Path} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN");
                 break;
         }

@@ -19,7 +19,7 @@ public sealed class CallStrangerRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE", Callback: { } raw } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe, Callback: { } raw } g) return;
         var net = context.Network;
         var reasons = new List<string>();
         if (net.IsForeign(e.Packet.Src)) reasons.Add($"sent from {e.Packet.Src} outside the LAN");

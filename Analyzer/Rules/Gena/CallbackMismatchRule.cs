@@ -19,7 +19,7 @@ public sealed class CallbackMismatchRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe } g) return;
         var net = context.Network;
         var subscriber = e.Packet.Src;
         if (!net.IsLan(subscriber) || net.TrustedControllers.Contains(subscriber)) return;

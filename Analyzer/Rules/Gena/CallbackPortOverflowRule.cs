@@ -18,7 +18,7 @@ public sealed class CallbackPortOverflowRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE", Callback: { } raw, CallbackJunkAfterPort: { } at } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe, Callback: { } raw, CallbackJunkAfterPort: { } at } g) return;
         context.Raise(Rule, e.Packet, "gena",
             $"SUBSCRIBE {g.Path} to {e.Packet.Dst}: CALLBACK port followed by {Evidence.Quote(raw[at..], -1, 40)}: {Evidence.Quote(raw, -1, 80)}");
     }

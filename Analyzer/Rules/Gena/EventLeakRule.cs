@@ -18,7 +18,7 @@ public sealed class EventLeakRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe } g) return;
         int limit = context.Thresholds.GenaCallbackMaxLength;
         foreach (var c in g.Callbacks)
         {

@@ -17,7 +17,7 @@ public sealed class NotifyToExternalRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "NOTIFY" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Notify } g) return;
         if (!context.Network.IsHome(e.Packet.Src) || !context.Network.IsForeign(e.Packet.Dst)) return;
         int pathLength = g.Path?.Length ?? 0;
         bool exfiltration = pathLength > context.Thresholds.GenaExfiltrationLength;

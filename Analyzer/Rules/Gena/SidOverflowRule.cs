@@ -17,7 +17,7 @@ public sealed class SidOverflowRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" or "NOTIFY" or "UNSUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe or GenaMessageKind.Notify or GenaMessageKind.Unsubscribe } g) return;
         int limit = context.Thresholds.GenaSidMaxLength;
         var (name, value) = (g.Uuid?.Length ?? 0) >= limit ? ("UUID", g.Uuid) : (g.Sid?.Length ?? 0) >= limit ? ("SID", g.Sid) : (null, null);
         if (name is null) return;
