@@ -22,11 +22,11 @@ internal static class HttpFamilyTally
     {
         switch (e.Protocol)
         {
-            case "soap":
+            case ProtocolNames.Soap:
                 if (e is SoapRequest request) SoapSent(request, c, network);
                 else if (e is SoapResponse response) SoapSent(response, c);
                 break;
-            case "gena":
+            case ProtocolNames.Gena:
                 if (e.Message.Equals("SUBSCRIBE", StringComparison.OrdinalIgnoreCase))
                 {
                     c.GenaSubscribe++;
@@ -37,11 +37,11 @@ internal static class HttpFamilyTally
                     c.GenaNotifySent++;
                 }
                 break;
-            case "dial":
-            case "cast":
+            case ProtocolNames.Dial:
+            case ProtocolNames.Cast:
                 if (Field(e, "status") is null) c.DialCastRequests++;
                 break;
-            case "description":
+            case ProtocolNames.Description:
                 // One event per fetch, reported with the response: the sender is the device that served it.
                 if (e is DescriptionMessage { Description.Evidence: var evidence } && HasDtd(evidence)) c.XmlDtd++;
                 break;
@@ -50,8 +50,8 @@ internal static class HttpFamilyTally
 
     public static void Received(AnalyzerEvent e, HostWindowCounters c)
     {
-        if (e.Protocol == "description") c.DescriptionFetches++;
-        if (e.Protocol != "soap" || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
+        if (e.Protocol == ProtocolNames.Description) c.DescriptionFetches++;
+        if (e.Protocol != ProtocolNames.Soap || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
         c.SoapFaultsReceived++;
         if (e is SoapResponse response && IgdMappings.ActionOf(response.Action) is { } failed && IgdMappings.IsAdd(failed)) c.MappingFailuresReceived++;
     }

@@ -12,7 +12,7 @@ namespace Analyzer.Decoding.Dial;
 /// </summary>
 public sealed record DialMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "dial";
+    public override string Protocol => ProtocolNames.Dial;
     public override string Message => Kind;
 
     public required string Kind { get; init; }

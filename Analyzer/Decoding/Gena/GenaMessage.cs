@@ -11,7 +11,7 @@ namespace Analyzer.Decoding.Gena;
 /// </summary>
 public sealed record GenaMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "gena";
+    public override string Protocol => ProtocolNames.Gena;
     public override string Message => Kind;
 
     /// <summary>SUBSCRIBE, UNSUBSCRIBE, NOTIFY or RESPONSE.</summary>

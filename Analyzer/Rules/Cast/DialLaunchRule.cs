@@ -34,7 +34,7 @@ public sealed class DialLaunchRule : IRule
         var t = context.Thresholds;
         if (context.Network.IsForeign(p.Src))
         {
-            context.Raise(Rule, p, "dial",
+            context.Raise(Rule, p, ProtocolNames.Dial,
                 $"DIAL {d.Kind} of {d.App ?? "?"} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN{(d.Body is { Length: > 0 } body ? $", payload {Evidence.Quote(body, (int)d.BodyLength, 80)}" : "")}");
             return;
         }
@@ -42,7 +42,7 @@ public sealed class DialLaunchRule : IRule
         var launcher = _launchers.GetOrAdd(p.Src, () => new Launcher(t.DialLaunches));
         if (!launcher.Launches.AddAndCheck(p.TimestampUs, t.DialLaunchWindowUs) || p.TimestampUs < launcher.MutedUntil) return;
         launcher.MutedUntil = p.TimestampUs + t.DialLaunchWindowUs;
-        context.Raise(Rule, p, "dial",
+        context.Raise(Rule, p, ProtocolNames.Dial,
             $"{p.Src} launched DIAL apps {t.DialLaunches} times within {Evidence.Seconds(t.DialLaunchWindowUs)} (latest {d.App ?? "?"} on {p.Dst})",
             Severity.Medium);
     }

@@ -33,7 +33,7 @@ public sealed class CallStrangerRule : IRule
         if (g.CallbackCount > 1) reasons.Add($"{g.CallbackCount} callback URLs");
         if (reasons.Count == 0) return;
         bool exfiltration = g.Callbacks.Any(c => c.Url.Length > context.Thresholds.GenaExfiltrationLength);
-        context.Raise(Rule, e.Packet, "gena",
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"SUBSCRIBE {g.Path} to {e.Packet.Dst}: {string.Join("; ", reasons)}{(exfiltration ? "; a callback long enough to carry data out" : "")}: CALLBACK {Evidence.Quote(raw, -1, 120)}",
             exfiltration ? Severity.Critical : null);
     }

@@ -27,7 +27,7 @@ public sealed class CallbackMismatchRule : IRule
         {
             if (c.Address is not { } target || !net.IsLan(target) || net.SameDevice(target, subscriber)) continue;
             bool odd = !CallbackTargets.IsHttpLike(c.Port);
-            context.Raise(Rule, e.Packet, "gena",
+            context.Raise(Rule, e.Packet, ProtocolNames.Gena,
                 $"SUBSCRIBE {g.Path} from {subscriber} to {e.Packet.Dst} asks events for another LAN host: {Evidence.Quote(c.Url, -1, 120)}{(odd ? $" (port {c.Port} is not HTTP)" : "")}",
                 odd ? Severity.High : null);
             return;

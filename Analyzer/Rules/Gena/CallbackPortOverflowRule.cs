@@ -19,7 +19,7 @@ public sealed class CallbackPortOverflowRule : IRule
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe, Callback: { } raw, CallbackJunkAfterPort: { } at } g) return;
-        context.Raise(Rule, e.Packet, "gena",
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"SUBSCRIBE {g.Path} to {e.Packet.Dst}: CALLBACK port followed by {Evidence.Quote(raw[at..], -1, 40)}: {Evidence.Quote(raw, -1, 80)}");
     }
 }

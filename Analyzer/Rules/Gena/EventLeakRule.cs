@@ -25,7 +25,7 @@ public sealed class EventLeakRule : IRule
             if (c.Url.Length <= limit) continue;
             // A callback outside the LAN or to a name is CallStranger's, long or not.
             if (c.Address is not { } target || context.Network.IsForeign(target)) continue;
-            context.Raise(Rule, e.Packet, "gena",
+            context.Raise(Rule, e.Packet, ProtocolNames.Gena,
                 $"SUBSCRIBE {g.Path} to {e.Packet.Dst} with a callback URL of {c.Url.Length} bytes (limit {limit}): {Evidence.Quote(c.Url, -1, 80)}");
             return;
         }

@@ -34,7 +34,7 @@ public sealed class MalformedSubscribeRule : IRule
         else if (g.Path is { } path && _eventPaths.TryGet((e.Packet.Dst, e.Packet.DstPort), out var paths) && !paths.Contains(path))
             why = $"path {Evidence.Quote(path, -1, 80)} is none of the device's {paths.Count} event URLs";
         if (why is null) return;
-        context.Raise(Rule, e.Packet, "gena", $"{g.Kind} {g.Path} to {e.Packet.Dst}:{e.Packet.DstPort} with {why}");
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena, $"{g.Kind} {g.Path} to {e.Packet.Dst}:{e.Packet.DstPort} with {why}");
     }
 
     private void Learn(DescriptionMessage d)

@@ -21,7 +21,7 @@ public sealed class SidOverflowRule : IRule
         int limit = context.Thresholds.GenaSidMaxLength;
         var (name, value) = (g.Uuid?.Length ?? 0) >= limit ? ("UUID", g.Uuid) : (g.Sid?.Length ?? 0) >= limit ? ("SID", g.Sid) : (null, null);
         if (name is null) return;
-        context.Raise(Rule, e.Packet, "gena",
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"{g.Kind} {g.Path} with a {name} header of {value!.Length} characters (limit {limit}): {Evidence.Quote(value, -1, 60)}");
     }
 }
