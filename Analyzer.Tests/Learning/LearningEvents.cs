@@ -1,5 +1,9 @@
 using Analyzer.Decoding;
+using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.NatPmp;
+using Analyzer.Decoding.Soap;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 
@@ -52,7 +56,7 @@ internal static class LearningEvents
             Options = thirdParty is null ? [] : [new PcpOption(1, 16) { Address = NetAddress.Parse(thirdParty) }],
         };
 
-    /// <summary>An HTTP-family event seen only through its protocol, message and fields, as SOAP/GENA decoders give them.</summary>
+    /// <summary>An HTTP-family event seen only through its protocol, message and fields, as the DIAL and Cast decoders give them.</summary>
     public sealed record FieldEvent(PacketInfo Info, string Proto, string Msg, KeyValuePair<string, string>[] FieldList) : AnalyzerEvent(Info)
     {
         public override string Protocol => Proto;
@@ -60,10 +64,40 @@ internal static class LearningEvents
         public override IEnumerable<KeyValuePair<string, string>> Fields() => FieldList;
     }
 
-    public static FieldEvent Soap(string src, string dst, long us, string action, params (string Name, string Value)[] fields) =>
-        new(Packet(src, dst, us, 50001, 5000, Transport.Tcp), "soap", action,
-            [new("action", action), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+    public static SoapArgument Arg(string name, string value, int? length = null) => new(name, value, length ?? value.Length);
 
-    public static FieldEvent SoapFault(string src, string dst, long us, string action) =>
-        new(Packet(src, dst, us, 5000, 50001, Transport.Tcp), "soap", "Fault", [new("status", "500"), new("action", action)]);
+    public static SoapRequest Soap(string src, string dst, long us, string action, string? soapAction = null, params SoapArgument[] arguments) =>
+        new(Packet(src, dst, us, 50001, 5000, Transport.Tcp))
+        {
+            ServiceType = "urn:schemas-upnp-org:service:WANIPConnection:1",
+            Action = action,
+            Method = "POST",
+            ControlUrl = "/ctl/IPConn",
+            SoapAction = soapAction is null ? null : SoapActionHeader.Parse(soapAction),
+            Arguments = arguments,
+            ArgumentCount = arguments.Length,
+        };
+
+    public static SoapResponse SoapFault(string src, string dst, long us, string action) =>
+        new(Packet(src, dst, us, 5000, 50001, Transport.Tcp)) { Status = 500, IsFault = true, Action = action, Arguments = [] };
+
+    public static GenaMessage Subscribe(string src, string dst, long us, ushort srcPort, string callback) =>
+        new(Packet(src, dst, us, srcPort, 2869, Transport.Tcp))
+        {
+            Kind = "SUBSCRIBE",
+            Path = "/evt",
+            Callback = callback,
+            Callbacks = GenaCallback.ParseList(callback, out int count),
+            CallbackCount = count,
+            Nt = "upnp:event",
+        };
+
+    public static DescriptionMessage Description(string src, string dst, long us, XmlEvidence evidence) =>
+        new(Packet(src, dst, us, 5000, 50004, Transport.Tcp))
+        {
+            Status = 200,
+            Location = $"http://{src}:5000/desc.xml",
+            Path = "/desc.xml",
+            Description = new DeviceDescription { Evidence = evidence },
+        };
 }

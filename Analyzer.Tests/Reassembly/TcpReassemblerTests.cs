@@ -104,7 +104,7 @@ public class TcpReassemblerTests
 
         Assert.Equal("abcdEFGH", _consumer.Text(1, ToServer));
         var anomaly = Assert.Single(_sink.Anomalies);
-        Assert.Equal(TcpAnomalies.ConflictingOverlap, anomaly.Id);
+        Assert.Equal(TcpAnomalyIds.ConflictingOverlap, anomaly.Id);
         Assert.Equal(1, r.Counters.ConflictingOverlaps);
     }
 
@@ -119,7 +119,7 @@ public class TcpReassemblerTests
         r.OnSegment(c.FromClient(c.ClientData), B("ab"), _sink);
 
         Assert.Equal("abcdefgh", _consumer.Text(1, ToServer));
-        Assert.Equal(TcpAnomalies.ConflictingOverlap, Assert.Single(_sink.Anomalies).Id);
+        Assert.Equal(TcpAnomalyIds.ConflictingOverlap, Assert.Single(_sink.Anomalies).Id);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class TcpReassemblerTests
         r.OnSegment(c.FromClient(c.ClientData + 8), B("\n"), _sink);
 
         Assert.Equal("line one\n", _consumer.Text(1, ToServer));
-        Assert.Equal(TcpAnomalies.ConflictingOverlap, Assert.Single(_sink.Anomalies).Id);
+        Assert.Equal(TcpAnomalyIds.ConflictingOverlap, Assert.Single(_sink.Anomalies).Id);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public class TcpReassemblerTests
 
         Assert.Equal("abc|ghi", _consumer.Text(1, ToServer));
         Assert.Equal((1L, ToServer, 3L), Assert.Single(_consumer.Gaps));
-        Assert.Equal(TcpAnomalies.Gap, Assert.Single(_sink.Anomalies).Id);
+        Assert.Equal(TcpAnomalyIds.Gap, Assert.Single(_sink.Anomalies).Id);
         Assert.Equal(3, r.Counters.GapBytes);
     }
 
@@ -280,7 +280,7 @@ public class TcpReassemblerTests
         r.OnSegment(c.FromClient(c.ClientData + 7), B("789ab"), _sink);
 
         Assert.Equal(12, r.Counters.BytesDroppedStreamCap);
-        Assert.Equal(TcpAnomalies.StreamCap, Assert.Single(_sink.Anomalies).Id);
+        Assert.Equal(TcpAnomalyIds.StreamCap, Assert.Single(_sink.Anomalies).Id);
         Assert.Equal(0, r.HeldBytes);
     }
 
@@ -296,7 +296,7 @@ public class TcpReassemblerTests
         r.OnSegment(c.FromClient(c.ClientData + 8), B("ij"), _sink);
 
         Assert.Equal("|cdef", _consumer.Text(1, ToServer));
-        Assert.Equal(TcpAnomalies.Gap, Assert.Single(_sink.Anomalies).Id);
+        Assert.Equal(TcpAnomalyIds.Gap, Assert.Single(_sink.Anomalies).Id);
         Assert.Equal(2, r.HeldBytes);
     }
 
@@ -314,7 +314,7 @@ public class TcpReassemblerTests
         Assert.Equal(6, r.HeldBytes);
         Assert.Equal(1, r.Counters.StreamsEvictedForMemory);
         Assert.Equal(6, r.Counters.BytesDroppedGlobalCap);
-        Assert.Equal(TcpAnomalies.GlobalCap, Assert.Single(_sink.Anomalies).Id);
+        Assert.Equal(TcpAnomalyIds.GlobalCap, Assert.Single(_sink.Anomalies).Id);
         Assert.Equal([1L], _consumer.Closed);
     }
 

@@ -57,7 +57,7 @@ public class TcpResourceAttackTests
         Assert.Equal(1, reassembler.StreamCount);
         // A full out-of-order queue gives up on the hole: the flood becomes gaps, each counted, reported once.
         Assert.True(counters.Gaps > segments / (2 * limits.MaxOutOfOrderSegmentsPerDirection), $"{counters.Gaps} gaps");
-        Assert.Equal(1, sink.Anomalies(TcpAnomalies.Gap));
+        Assert.Equal(1, sink.Anomalies(TcpAnomalyIds.Gap));
         Assert.Equal(counters.Gaps, consumer.Gaps);
         reassembler.Finish(Client.TimestampUs + segments, sink);
         Assert.Equal(0, reassembler.HeldBytes);
@@ -87,7 +87,7 @@ public class TcpResourceAttackTests
 
         Assert.True(growth < MemoryBudgetBytes, $"managed memory grew by {growth / 1048576} MB");
         Assert.Equal(1, analyzer.StreamCount);
-        Assert.Equal(1, sink.Anomalies(TcpAnomalies.Gap));
+        Assert.Equal(1, sink.Anomalies(TcpAnomalyIds.Gap));
         analyzer.Finish(Client.TimestampUs + 200_000, sink);
         Assert.Equal(0, analyzer.HeldBytes);
     }
@@ -127,8 +127,8 @@ public class TcpResourceAttackTests
         analyzer.OnSegment(server with { TcpSeq = 6, TcpAck = seq, TcpFlags = TcpFlags.Ack | TcpFlags.Psh, TimestampUs = Client.TimestampUs + 10_000 }, response, sink);
         long growth = ManagedMemory.Live() - before;
 
-        Assert.Equal(1, sink.Anomalies(HttpAnomalies.BodyTooLong));
-        Assert.Equal(0, sink.Anomalies(TcpAnomalies.StreamCap));
+        Assert.Equal(1, sink.Anomalies(HttpAnomalyIds.BodyTooLong));
+        Assert.Equal(0, sink.Anomalies(TcpAnomalyIds.StreamCap));
         // Held: the unconsumed tail of one segment, the kept body (the rest is counted) and nothing else.
         long cap = analyzer.Limits.Reassembly.MaxPendingBytesPerDirection + analyzer.Limits.MaxBodyBytes + HttpHead.MaxHeadBytes;
         Assert.True(maxHeld <= cap, $"{maxHeld} bytes held, cap {cap}");
@@ -169,7 +169,7 @@ public class TcpResourceAttackTests
 
         Assert.True(growth < MemoryBudgetBytes, $"managed memory grew by {growth / 1048576} MB");
         Assert.False(pipeline.Statistics.AnomaliesById.ContainsKey("decode.exception"));
-        Assert.Equal(1, pipeline.Statistics.AnomaliesById[HttpAnomalies.BodyTooLong]);
+        Assert.Equal(1, pipeline.Statistics.AnomaliesById[HttpAnomalyIds.BodyTooLong]);
     }
 
     private sealed class ConsumeAll : ITcpStreamConsumer

@@ -1,3 +1,4 @@
+using Analyzer.Events;
 using Analyzer.Rules.Banners;
 
 namespace Analyzer.Census;
@@ -39,7 +40,7 @@ public static class DeviceClassifier
         if (Any(types, DialTypes)) return DeviceClass.CastDial;
         if (types.Count == 0 && d.Servers.Count == 0 && d.UserAgents.Count > 0) return DeviceClass.PcPhone;
         // Cast and DIAL senders speak the protocols too: only a host that also answers as a server is a receiver.
-        if ((d.Protocols.Contains("cast") || d.Protocols.Contains("dial")) && d.Servers.Count > 0) return DeviceClass.CastDial;
+        if ((d.Protocols.Contains(ProtocolNames.Cast) || d.Protocols.Contains(ProtocolNames.Dial)) && d.Servers.Count > 0) return DeviceClass.CastDial;
         return DeviceClass.Unknown;
     }
 

@@ -61,7 +61,7 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
     private void OnSsdp(SsdpMessage ssdp)
     {
         if (Device(ssdp.Packet.Src, ssdp.Packet) is not { } device) return;
-        device.Protocols.Add("ssdp");
+        device.Protocols.Add(ProtocolNames.Ssdp);
         if (ssdp.Kind == SsdpKind.MSearch) return;
         if (SsdpTargets.Uuid(ssdp.Usn) is not null) DeviceRecord.AddUdn(device.Udns, WireUdn(ssdp.Usn!));
         DeviceRecord.Add(device.Locations, ssdp.Location);
@@ -78,7 +78,7 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
     private void OnDescription(DescriptionMessage d)
     {
         if (d.Status != 200 || Device(d.Packet.Src, d.Packet) is not { } device) return;
-        device.Protocols.Add("description");
+        device.Protocols.Add(ProtocolNames.Description);
         DeviceRecord.Add(device.Locations, d.Location);
         var description = d.Description;
         if (description.Root is { } root)

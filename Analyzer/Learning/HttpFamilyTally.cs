@@ -1,14 +1,18 @@
 using System.Globalization;
 using Analyzer.Decoding;
+using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Gena;
+using Analyzer.Decoding.Http;
+using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 using Analyzer.Rules;
 
 namespace Analyzer.Learning;
 
 /// <summary>
-/// Counters for the HTTP-family events (protocols soap, gena, dial, cast, description), read through
-/// <see cref="AnalyzerEvent.Fields"/>: a message with a <c>status</c> field is a response, any other a request;
-/// SOAP arguments are <c>arg_&lt;Name&gt;</c> with the real length in <c>arg_&lt;Name&gt;_len</c> when the value was cut.
+/// Counters for the HTTP-family events (protocols soap, gena, dial, cast, description): SOAP, GENA and description
+/// messages are read through their typed fields; DIAL and Cast ones through <see cref="AnalyzerEvent.Fields"/>, where
+/// a message with a <c>status</c> field is a response, any other a request.
 /// </summary>
 internal static class HttpFamilyTally
 {
@@ -18,67 +22,54 @@ internal static class HttpFamilyTally
     {
         switch (e.Protocol)
         {
-            case "soap":
-                SoapSent(e, c, network);
+            case ProtocolNames.Soap:
+                if (e is SoapRequest request) SoapSent(request, c, network);
+                else if (e is SoapResponse response) SoapSent(response, c);
                 break;
-            case "gena":
+            case ProtocolNames.Gena:
                 if (e.Message.Equals("SUBSCRIBE", StringComparison.OrdinalIgnoreCase))
                 {
                     c.GenaSubscribe++;
-                    if (Field(e, "callback") is { } callback && IsForeignCallback(callback, e.Packet.Src)) c.GenaCallbackForeign++;
+                    if (e is GenaMessage { Callback: not null } g && HasForeignCallback(g)) c.GenaCallbackForeign++;
                 }
                 else if (e.Message.Equals("NOTIFY", StringComparison.OrdinalIgnoreCase))
                 {
                     c.GenaNotifySent++;
                 }
                 break;
-            case "dial":
-            case "cast":
+            case ProtocolNames.Dial:
+            case ProtocolNames.Cast:
                 if (Field(e, "status") is null) c.DialCastRequests++;
                 break;
-            case "description":
+            case ProtocolNames.Description:
                 // One event per fetch, reported with the response: the sender is the device that served it.
-                if (HasDtd(e)) c.XmlDtd++;
+                if (e is DescriptionMessage { Description.Evidence: var evidence } && HasDtd(evidence)) c.XmlDtd++;
                 break;
         }
     }
 
     public static void Received(AnalyzerEvent e, HostWindowCounters c)
     {
-        if (e.Protocol == "description") c.DescriptionFetches++;
-        if (e.Protocol != "soap" || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
+        if (e.Protocol == ProtocolNames.Description) c.DescriptionFetches++;
+        if (e.Protocol != ProtocolNames.Soap || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
         c.SoapFaultsReceived++;
-        if (IgdMappings.ActionOf(Field(e, "action")) is { } failed && IgdMappings.IsAdd(failed)) c.MappingFailuresReceived++;
+        if (e is SoapResponse response && IgdMappings.ActionOf(response.Action) is { } failed && IgdMappings.IsAdd(failed)) c.MappingFailuresReceived++;
     }
 
-    private static void SoapSent(AnalyzerEvent e, HostWindowCounters c, NetworkContext network)
+    private static void SoapSent(SoapResponse response, HostWindowCounters c)
     {
-        string? internalClient = null, internalPort = null, externalPort = null, lease = null;
-        bool isResponse = false, dtd = false;
-        foreach (var (name, value) in e.Fields())
-        {
-            switch (name)
-            {
-                case "status": isResponse = true; break;
-                case "doctype" or "entity": dtd |= value == "1"; break;
-                case "soapaction": c.SoapMaxSoapAction = Math.Max(c.SoapMaxSoapAction, value.Length); break;
-                case "soapaction_len": c.SoapMaxSoapAction = Math.Max(c.SoapMaxSoapAction, Number(value) ?? 0); break;
-                case "arg_NewInternalClient" or "arg_InternalClient": internalClient = value; break;
-                case "arg_NewInternalPort" or "arg_InternalPort": internalPort = value; break;
-                case "arg_NewExternalPort": externalPort = value; break;
-                case "arg_NewLeaseDuration" or "arg_LeaseTime": lease = value; break;
-            }
-            if (name.StartsWith("arg_", StringComparison.Ordinal))
-            {
-                int length = name.EndsWith("_len", StringComparison.Ordinal) ? Number(value) ?? 0 : value.Length;
-                c.SoapMaxArgument = Math.Max(c.SoapMaxArgument, length);
-            }
-        }
-        if (dtd) c.XmlDtd++;
-        if (isResponse) return;
+        TallyArguments(response.Arguments, c);
+        if (HasDtd(response.Evidence)) c.XmlDtd++;
+    }
+
+    private static void SoapSent(SoapRequest request, HostWindowCounters c, NetworkContext network)
+    {
+        if (request.SoapAction is { } header) c.SoapMaxSoapAction = Math.Max(c.SoapMaxSoapAction, header.Raw.Length);
+        var (internalClient, internalPort, externalPort, lease) = TallyArguments(request.Arguments, c);
+        if (HasDtd(request.Evidence)) c.XmlDtd++;
 
         c.SoapRequests++;
-        string action = e.Message;
+        string action = request.Message;
         c.SoapActions.Add(action);
         if (EnumerationActions.Contains(action)) c.SoapEnumeration++;
         else if (IgdMappings.ActionOf(action) is { } deleted && IgdMappings.IsDelete(deleted)) c.MappingDeletes++;
@@ -89,28 +80,52 @@ internal static class HttpFamilyTally
             double? leaseSeconds = Number(lease);
             // UPnP IGD: NewLeaseDuration 0 asks for a permanent mapping.
             bool permanent = leaseSeconds == 0;
-            PortMappingTally.Request(c, e.Packet.Src, client, internalClient is { Length: > 0 }, Number(internalPort), Number(externalPort),
+            PortMappingTally.Request(c, request.Packet.Src, client, internalClient is { Length: > 0 }, Number(internalPort), Number(externalPort),
                 permanent ? null : leaseSeconds, permanent, network);
         }
     }
 
-    private static bool IsForeignCallback(string callback, NetAddress subscriber)
+    /// <summary>
+    /// The longest argument (its real length when the decoder cut it) into the counters, and the mapping arguments
+    /// read: the first argument of each name counts, as in the event's fields; of two spellings the later wins.
+    /// </summary>
+    private static (string? InternalClient, string? InternalPort, string? ExternalPort, string? Lease) TallyArguments(
+        IReadOnlyList<SoapArgument> arguments, HostWindowCounters c)
     {
-        // One or more <URL> in the header; a host name, or an address other than the subscriber's, is foreign.
-        foreach (var part in callback.Split('<', StringSplitOptions.RemoveEmptyEntries))
+        string? internalClient = null, internalPort = null, externalPort = null, lease = null;
+        for (int i = 0; i < arguments.Count; i++)
         {
-            var kind = UrlHost.Read(part, out var host);
-            if (kind == UrlHost.Kind.Name || (kind == UrlHost.Kind.Address && host != subscriber)) return true;
+            var a = arguments[i];
+            if (IsRepeat(arguments, i)) continue;
+            switch (a.Name)
+            {
+                case "NewInternalClient" or "InternalClient": internalClient = a.Value; break;
+                case "NewInternalPort" or "InternalPort": internalPort = a.Value; break;
+                case "NewExternalPort": externalPort = a.Value; break;
+                case "NewLeaseDuration" or "LeaseTime": lease = a.Value; break;
+            }
+            c.SoapMaxArgument = Math.Max(c.SoapMaxArgument, Math.Max(a.Value.Length, a.Length));
         }
+        return (internalClient, internalPort, externalPort, lease);
+    }
+
+    private static bool IsRepeat(IReadOnlyList<SoapArgument> arguments, int index)
+    {
+        for (int i = 0; i < index; i++)
+            if (arguments[i].Name == arguments[index].Name) return true;
         return false;
     }
 
-    private static bool HasDtd(AnalyzerEvent e)
+    /// <summary>A callback to a host name, or to an address other than the subscriber's, is foreign.</summary>
+    private static bool HasForeignCallback(GenaMessage g)
     {
-        foreach (var (name, value) in e.Fields())
-            if (name is "doctype" or "entity" && value == "1") return true;
+        foreach (var callback in g.Callbacks)
+            if (callback.Host.Length > 0 && callback.Address != g.Packet.Src) return true;
         return false;
     }
+
+    // UPnP never needs a DTD: a DOCTYPE or ENTITY declaration in any XML body counts.
+    private static bool HasDtd(XmlEvidence evidence) => evidence.Doctype || evidence.Entity;
 
     private static string? Field(AnalyzerEvent e, string name)
     {

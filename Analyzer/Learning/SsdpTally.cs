@@ -1,3 +1,4 @@
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Ssdp;
 
 namespace Analyzer.Learning;
@@ -42,7 +43,7 @@ internal static class SsdpTally
 
     private static void Advertisement(SsdpMessage m, HostWindowCounters c, HostMemory memory, long windowIndex)
     {
-        if (m.Location is { } location && UrlHost.Read(location, out var host) == UrlHost.Kind.Address && host != m.Packet.Src)
+        if (m.Location is { } location && UrlParts.Read(location).Address is { } host && host != m.Packet.Src)
             c.SsdpLocationMismatch++;
         if (m.Usn is { } usn && Uuid(usn) is { IsEmpty: false } uuid)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Analyzer.Events;
 using Analyzer.Rules.Text;
 
 namespace Analyzer.Mapping;
@@ -87,8 +88,8 @@ public static class MappingText
     /// <summary>The protocol label alerts about this mapping carry.</summary>
     public static string Protocol(MappingRequest r) => r.Method switch
     {
-        MappingMethod.Igd => "soap",
-        MappingMethod.NatPmp => "natpmp",
-        _ => "pcp",
+        MappingMethod.Igd => ProtocolNames.Soap,
+        MappingMethod.NatPmp => ProtocolNames.NatPmp,
+        _ => ProtocolNames.Pcp,
     };
 }

@@ -186,7 +186,7 @@ public sealed partial class TcpReassembler
         if (!half.ReportedStreamCap)
         {
             half.ReportedStreamCap = true;
-            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.StreamCap,
+            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.StreamCap,
                 $"{dropped} unconsumed bytes over the per-direction cap of {Limits.MaxPendingBytesPerDirection} ({stream.Key})"));
         }
         half.ReleasePending();
@@ -213,7 +213,7 @@ public sealed partial class TcpReassembler
         Counters.ConflictingOverlaps++;
         if (half.ReportedConflict) return;
         half.ReportedConflict = true;
-        sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.ConflictingOverlap,
+        sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.ConflictingOverlap,
             $"overlapping segments carry different bytes; the first was kept ({stream.Key})"));
     }
 
@@ -306,7 +306,7 @@ public sealed partial class TcpReassembler
         if (!half.ReportedGap)
         {
             half.ReportedGap = true;
-            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.Gap,
+            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.Gap,
                 $"{missing} bytes missing before seq {SequenceNumber.Add(half.NextSeq, (int)missing)} ({stream.Key})"));
         }
         half.ReleasePending();
@@ -317,7 +317,7 @@ public sealed partial class TcpReassembler
     {
         if (half.ReportedStreamCap) return;
         half.ReportedStreamCap = true;
-        sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.StreamCap, $"{dropped} bytes dropped by a per-direction cap ({stream.Key})"));
+        sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.StreamCap, $"{dropped} bytes dropped by a per-direction cap ({stream.Key})"));
     }
 
     private void EndIfFinished(TcpStream stream, StreamDirection direction, TcpHalfStream half, in PacketInfo packet, IEventSink sink)

@@ -233,7 +233,7 @@ public sealed partial class TcpReassembler
         Counters.StreamsEvicted++;
         if (!victim.Ignored)
         {
-            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.GlobalCap,
+            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.GlobalCap,
                 $"connection table full ({Limits.MaxStreams}): evicted {victim.Key}"));
         }
         FlushAndClose(victim, victim.Half(StreamDirection.FromOriginator).LastPacket, sink);
@@ -251,7 +251,7 @@ public sealed partial class TcpReassembler
             long held = victim.HeldBytes;
             Counters.BytesDroppedGlobalCap += held;
             Counters.StreamsEvictedForMemory++;
-            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalies.GlobalCap,
+            sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.GlobalCap,
                 $"held bytes over {Limits.MaxTotalBytes}: dropped {held} bytes of {victim.Key}"));
             victim.ReleaseBuffers();
             EndBoth(victim, sink);

@@ -155,7 +155,23 @@ public class GenaDecodingTests
         var f = Fields(sink.Events[0]);
         Assert.Equal("192.168.1.20", f["callback_1_host"]);
         Assert.Equal("-1", f["callback_1_port"]);
+        Assert.Equal(25, Assert.IsType<GenaMessage>(sink.Events[0]).CallbackJunkAfterPort);
     }
+
+    [Theory]
+    [InlineData("<http://192.168.1.20:5000AAAA>", "AAAA>")]
+    [InlineData("<HTTP://192.168.1.20:5000 >", " >")]
+    [InlineData("<http://[fe80::1]:5000x/p>", "x/p>")]
+    [InlineData("<ftp://10.0.0.1/><http://10.0.0.2:80;>", ";>")]
+    [InlineData("<http://192.168.1.20:5000", null)]
+    [InlineData("<http://192.168.1.20:123456>", null)]
+    [InlineData("<http://192.168.1.20:>", null)]
+    [InlineData("<http://printer/cb:80x>", null)]
+    [InlineData("<http://[fe80::1]x:80z>", null)]
+    [InlineData("<http://10.0.0.1:80/><http://10.0.0.2:80x>", null)]
+    [InlineData("http://192.168.1.20:5000AAAA", null)]
+    public void TheCallbackPortRuleIsCheckedOnTheFirstHttpCallback(string callback, string? junk) =>
+        Assert.Equal(junk, GenaCallback.JunkAfterPort(callback) is { } at ? callback[at..] : null);
 
     [Fact]
     public void ANotifyBodyWithADoctypeIsEvidence()

@@ -137,7 +137,7 @@ public class HttpMessageReaderTests
         Assert.Equal(size, message.BodyLength);
         Assert.Equal(1024, body.Length);
         Assert.True(message.BodyTruncated);
-        Assert.Equal(HttpAnomalies.BodyTooLong, Assert.Single(driver.Sink.Anomalies).Id);
+        Assert.Equal(HttpAnomalyIds.BodyTooLong, Assert.Single(driver.Sink.Anomalies).Id);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public class HttpMessageReaderTests
         Assert.True(driver.Pending <= HttpHead.MaxHeadBytes);
         driver.Feed("\r\n" + Subscribe);
 
-        Assert.Equal(HttpAnomalies.HeadTooLong, Assert.Single(driver.Sink.Anomalies).Id);
+        Assert.Equal(HttpAnomalyIds.HeadTooLong, Assert.Single(driver.Sink.Anomalies).Id);
         Assert.Equal("SUBSCRIBE", Assert.Single(driver.Owner.Messages).Message.Method);
     }
 
@@ -160,7 +160,7 @@ public class HttpMessageReaderTests
         var driver = new ReaderDriver();
         driver.Feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks + Subscribe);
 
-        Assert.Equal(HttpAnomalies.BadChunk, Assert.Single(driver.Sink.Anomalies).Id);
+        Assert.Equal(HttpAnomalyIds.BadChunk, Assert.Single(driver.Sink.Anomalies).Id);
         Assert.True(driver.Owner.Messages[0].Message.Incomplete);
         Assert.Equal("SUBSCRIBE", driver.Owner.Messages[^1].Message.Method);
     }
@@ -172,7 +172,7 @@ public class HttpMessageReaderTests
         driver.Feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n80000000\r\nabc");
         driver.End();
 
-        Assert.Equal([HttpAnomalies.ChunkTooLarge, HttpAnomalies.Truncated], driver.Sink.Anomalies.Select(a => a.Id));
+        Assert.Equal([HttpAnomalyIds.ChunkTooLarge, HttpAnomalyIds.Truncated], driver.Sink.Anomalies.Select(a => a.Id));
         var message = Assert.Single(driver.Owner.Messages).Message;
         Assert.Equal(0x80000000L, message.LargestChunk);
         Assert.True(message.Incomplete);
@@ -186,7 +186,7 @@ public class HttpMessageReaderTests
         var driver = new ReaderDriver();
         driver.Feed($"POST /x HTTP/1.1\r\n{header}\r\n\r\n<a>hello</a>\r\n" + Subscribe);
 
-        Assert.Equal(HttpAnomalies.BadContentLength, Assert.Single(driver.Sink.Anomalies).Id);
+        Assert.Equal(HttpAnomalyIds.BadContentLength, Assert.Single(driver.Sink.Anomalies).Id);
         Assert.Equal(["POST", "SUBSCRIBE"], driver.Owner.Messages.Select(m => m.Message.Method));
     }
 

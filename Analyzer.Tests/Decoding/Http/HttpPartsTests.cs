@@ -28,22 +28,6 @@ public class HttpPartsTests
         Assert.False(ChunkSizeLine.TryParse(Encoding.ASCII.GetBytes(line), out _));
 
     [Theory]
-    [InlineData("http://192.168.1.20:2869/upnp/eventing/abc", "192.168.1.20", 2869, "/upnp/eventing/abc")]
-    [InlineData("http://[fe80::1%25eth0]:49152/x?y", "fe80::1%25eth0", 49152, "/x?y")]
-    [InlineData("HTTP://Printer.local", "Printer.local", 80, "")]
-    [InlineData("https://user:pw@cloud.example/cb", "cloud.example", 443, "/cb")]
-    [InlineData("http://1.2.3.4:5000AAAA", "1.2.3.4", -1, "")]
-    [InlineData("http://1.2.3.4:99999/", "1.2.3.4", -1, "/")]
-    [InlineData("/relative/path", "", 0, "/relative/path")]
-    public void AUrlIsSplitIntoHostPortAndPath(string url, string host, int port, string path)
-    {
-        var parsed = HttpUrl.Parse(url);
-        Assert.Equal(host, parsed.Host);
-        Assert.Equal(port, parsed.Port);
-        Assert.Equal(path, parsed.Path);
-    }
-
-    [Theory]
     [InlineData("GET ", HttpStartProbeResult.Yes)]
     [InlineData("M-POST /x", HttpStartProbeResult.Yes)]
     [InlineData("HTTP/1.0 200", HttpStartProbeResult.Yes)]

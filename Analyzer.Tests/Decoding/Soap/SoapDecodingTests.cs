@@ -330,7 +330,7 @@ public class SoapDecodingTests
         Assert.True(request.BodyTruncated);
         // What is held: the kept part of the body (pooled, rounded up) and the head, never the 10 MB.
         Assert.True(maxHeld <= 2 * HttpStreamLimits.DefaultMaxBodyBytes + HttpHead.MaxHeadBytes, $"held {maxHeld}");
-        Assert.Contains(c.Sink.Anomalies, a => a.Id == HttpAnomalies.BodyTooLong);
+        Assert.Contains(c.Sink.Anomalies, a => a.Id == HttpAnomalyIds.BodyTooLong);
     }
 
     [Fact]

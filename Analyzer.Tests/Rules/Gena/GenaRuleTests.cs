@@ -102,7 +102,7 @@ public class GenaRuleTests
     [InlineData("<http://192.168.1.20:5000/path>")]
     [InlineData("<http://[fe80::1]:5000/path>")]
     public void ACallbackWithAPortAndNoPathIsLegal(string callback) =>
-        Assert.False(Analyzer.Rules.Gena.CallbackPortOverflowRule.TryFindJunkAfterPort(callback, out _));
+        Assert.Null(Analyzer.Decoding.Gena.GenaCallback.JunkAfterPort(callback));
 
     [Fact]
     public void ASubscribeWithoutNtOrSidIsTheLibupnpNullDereference()

@@ -13,7 +13,7 @@ namespace Analyzer.Decoding.Description;
 /// </summary>
 public sealed record DescriptionMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "description";
+    public override string Protocol => ProtocolNames.Description;
     public override string Message => "DESCRIPTION";
 
     public required int Status { get; init; }

@@ -14,7 +14,7 @@ public sealed record CastMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
     public const int MaxEndpointChars = 128;
 
-    public override string Protocol => "cast";
+    public override string Protocol => ProtocolNames.Cast;
     public override string Message => Status is null ? Endpoint : "RESPONSE";
 
     public required string Endpoint { get; init; }

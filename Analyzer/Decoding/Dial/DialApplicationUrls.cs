@@ -23,7 +23,7 @@ public sealed class DialApplicationUrls
     /// </summary>
     public void Learn(string applicationUrl, NetAddress responder, ushort responderPort)
     {
-        var url = HttpUrl.Parse(applicationUrl);
+        var url = UrlParts.Read(applicationUrl);
         string path = url.Path;
         int query = path.IndexOfAny(['?', '#']);
         if (query >= 0) path = path[..query];

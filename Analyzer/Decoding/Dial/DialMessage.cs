@@ -12,10 +12,22 @@ namespace Analyzer.Decoding.Dial;
 /// </summary>
 public sealed record DialMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "dial";
+    public override string Protocol => ProtocolNames.Dial;
     public override string Message => Kind;
 
     public required string Kind { get; init; }
+
+    public DialMessageKind MessageKind => Kind switch
+    {
+        "LAUNCH" => DialMessageKind.Launch,
+        "STOP" => DialMessageKind.Stop,
+        "STATUS" => DialMessageKind.Status,
+        "HIDE" => DialMessageKind.Hide,
+        "DIAL_DATA" => DialMessageKind.DialData,
+        "DEVICE_DESC" => DialMessageKind.DeviceDescription,
+        "RESPONSE" => DialMessageKind.Response,
+        _ => DialMessageKind.Other,
+    };
     public string? App { get; init; }
     public string? Instance { get; init; }
     public string? Path { get; init; }

@@ -24,6 +24,7 @@ internal static class GenaDecoder
             Callback = callback,
             Callbacks = callbacks,
             CallbackCount = callbackCount,
+            CallbackJunkAfterPort = callback is null ? null : GenaCallback.JunkAfterPort(callback),
             Nt = message.Header("NT"u8),
             Nts = message.Header("NTS"u8),
             Sid = message.Header("SID"u8),

@@ -11,17 +11,28 @@ namespace Analyzer.Decoding.Gena;
 /// </summary>
 public sealed record GenaMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "gena";
+    public override string Protocol => ProtocolNames.Gena;
     public override string Message => Kind;
 
     /// <summary>SUBSCRIBE, UNSUBSCRIBE, NOTIFY or RESPONSE.</summary>
     public required string Kind { get; init; }
+
+    public GenaMessageKind MessageKind => Kind switch
+    {
+        "SUBSCRIBE" => GenaMessageKind.Subscribe,
+        "UNSUBSCRIBE" => GenaMessageKind.Unsubscribe,
+        "NOTIFY" => GenaMessageKind.Notify,
+        "RESPONSE" => GenaMessageKind.Response,
+        _ => GenaMessageKind.Other,
+    };
     /// <summary>Event URL path of a request; for a response, the path of its request.</summary>
     public string? Path { get; init; }
     public string? Host { get; init; }
     public string? Callback { get; init; }
     public IReadOnlyList<GenaCallback> Callbacks { get; init; } = [];
     public int CallbackCount { get; init; }
+    /// <summary>Index in <see cref="Callback"/> of what follows a callback port instead of '/' or '&gt;' (see <see cref="GenaCallback.JunkAfterPort"/>).</summary>
+    public int? CallbackJunkAfterPort { get; init; }
     public string? Nt { get; init; }
     public string? Nts { get; init; }
     public string? Sid { get; init; }

@@ -68,25 +68,25 @@ public sealed class HttpHead
         int lineEnd = data.IndexOf(LF);
         if (lineEnd < 0)
         {
-            if (data.Length > MaxHeadBytes) return Fail(HttpAnomalies.HeadTooLong);
+            if (data.Length > MaxHeadBytes) return Fail(HttpAnomalyIds.HeadTooLong);
             // A start line can be rejected before its end arrives: that keeps binary streams out quickly.
-            return LooksLikeStartLinePrefix(data) ? ParseStatus.Incomplete : Fail(HttpAnomalies.BadStartLine);
+            return LooksLikeStartLinePrefix(data) ? ParseStatus.Incomplete : Fail(HttpAnomalyIds.BadStartLine);
         }
-        if (!ParseStartLine(TrimCr(data[..lineEnd]))) return Fail(HttpAnomalies.BadStartLine);
+        if (!ParseStartLine(TrimCr(data[..lineEnd]))) return Fail(HttpAnomalyIds.BadStartLine);
 
         int pos = lineEnd + 1;
         while (true)
         {
-            if (pos > MaxHeadBytes) return Fail(HttpAnomalies.HeadTooLong);
+            if (pos > MaxHeadBytes) return Fail(HttpAnomalyIds.HeadTooLong);
             var rest = data[pos..];
             int nl = rest.IndexOf(LF);
             if (nl < 0)
-                return data.Length > MaxHeadBytes ? Fail(HttpAnomalies.HeadTooLong) : ParseStatus.Incomplete;
+                return data.Length > MaxHeadBytes ? Fail(HttpAnomalyIds.HeadTooLong) : ParseStatus.Incomplete;
             var line = TrimCr(rest[..nl]);
             if (line.IsEmpty)
             {
                 HeadLength = pos + nl + 1;
-                return HeadLength > MaxHeadBytes ? Fail(HttpAnomalies.HeadTooLong) : ParseStatus.Ok;
+                return HeadLength > MaxHeadBytes ? Fail(HttpAnomalyIds.HeadTooLong) : ParseStatus.Ok;
             }
             if ((line[0] == SP || line[0] == HT) && HeaderCount > 0)
             {

@@ -86,7 +86,7 @@ internal sealed class HttpMessageReader
                         GiveUp();
                         return data.Length;
                     }
-                    if (_synced) Anomaly(sink, packet, HttpAnomalies.BadStartLine, AnomalyText.Escape(FirstLine(rest)));
+                    if (_synced) Anomaly(sink, packet, HttpAnomalyIds.BadStartLine, AnomalyText.Escape(FirstLine(rest)));
                     EnterResync(atLineStart: false);
                     continue;
                 }
@@ -101,7 +101,7 @@ internal sealed class HttpMessageReader
                             _examined = rest.Length;
                             return pos;
                         }
-                        Anomaly(sink, packet, HttpAnomalies.HeadTooLong,
+                        Anomaly(sink, packet, HttpAnomalyIds.HeadTooLong,
                             $"no end of head within {HttpHead.MaxHeadBytes} bytes: {AnomalyText.Escape(FirstLine(rest))}");
                         EnterResync(atLineStart: false);
                         continue;
@@ -113,8 +113,8 @@ internal sealed class HttpMessageReader
                             GiveUp();
                             return data.Length;
                         }
-                        string id = _head.AnomalyId ?? HttpAnomalies.BadStartLine;
-                        string detail = id == HttpAnomalies.HeadTooLong
+                        string id = _head.AnomalyId ?? HttpAnomalyIds.BadStartLine;
+                        string detail = id == HttpAnomalyIds.HeadTooLong
                             ? $"head of {end} bytes over {HttpHead.MaxHeadBytes}"
                             : AnomalyText.Escape(FirstLine(rest));
                         Anomaly(sink, packet, id, detail);
@@ -159,7 +159,7 @@ internal sealed class HttpMessageReader
                     }
                     pos += lf + 1;
                     if (size > int.MaxValue && (_message is null || _message.LargestChunk <= int.MaxValue))
-                        Anomaly(sink, packet, HttpAnomalies.ChunkTooLarge, "chunk size " + AnomalyText.Escape(rest[..lf]));
+                        Anomaly(sink, packet, HttpAnomalyIds.ChunkTooLarge, "chunk size " + AnomalyText.Escape(rest[..lf]));
                     if (_message is not null) _message.LargestChunk = Math.Max(_message.LargestChunk, size);
                     if (size == 0)
                     {
@@ -295,7 +295,7 @@ internal sealed class HttpMessageReader
                 // Only a message a decoder reads is worth reporting: downloads cut by the end of a capture are not.
                 if (_message is not null)
                 {
-                    Anomaly(sink, packet, HttpAnomalies.Truncated,
+                    Anomaly(sink, packet, HttpAnomalyIds.Truncated,
                         _state == State.Body ? $"stream ended {_remaining} bytes before the end of the body" : "stream ended inside a chunked body");
                     _message.Incomplete = true;
                 }
@@ -310,7 +310,7 @@ internal sealed class HttpMessageReader
         bool isRequest = _head.Kind == HttpStartLine.Request;
         var framing = HttpFraming.Read(head, _head);
         if (framing.BadContentLength)
-            Anomaly(sink, packet, HttpAnomalies.BadContentLength, AnomalyText.Escape(framing.BadValue));
+            Anomaly(sink, packet, HttpAnomalyIds.BadContentLength, AnomalyText.Escape(framing.BadValue));
         _message = _owner.OnHead(_direction, head, _head, out bool noBody, out _upgradeAfter);
         if (_message is not null) _message.Chunked = framing.Chunked;
 
@@ -341,7 +341,7 @@ internal sealed class HttpMessageReader
         bool wasTruncated = _message.BodyTruncated;
         _message.AppendBody(data, _limits.MaxBodyBytes);
         if (!wasTruncated && _message.BodyTruncated)
-            Anomaly(sink, packet, HttpAnomalies.BodyTooLong,
+            Anomaly(sink, packet, HttpAnomalyIds.BodyTooLong,
                 $"{_message.Method}{_message.StatusCode} body over {_limits.MaxBodyBytes} bytes; the rest is counted, not kept");
     }
 
@@ -370,7 +370,7 @@ internal sealed class HttpMessageReader
 
     private void BadChunk(in PacketInfo packet, IEventSink sink, string detail)
     {
-        Anomaly(sink, packet, HttpAnomalies.BadChunk, detail);
+        Anomaly(sink, packet, HttpAnomalyIds.BadChunk, detail);
         if (_message is not null) _message.Incomplete = true;
         Complete(packet, sink);
         if (_state != State.Done) EnterResync(atLineStart: false);
@@ -386,7 +386,7 @@ internal sealed class HttpMessageReader
     private bool CheckResyncBudget(in PacketInfo packet, IEventSink sink)
     {
         if (_resyncScanned <= _limits.ResyncBudgetBytes) return true;
-        if (_synced) Anomaly(sink, packet, HttpAnomalies.LostSync, $"no message start within {_limits.ResyncBudgetBytes} bytes");
+        if (_synced) Anomaly(sink, packet, HttpAnomalyIds.LostSync, $"no message start within {_limits.ResyncBudgetBytes} bytes");
         GiveUp();
         return false;
     }

@@ -11,7 +11,7 @@ namespace Analyzer.Decoding.Http;
 /// </summary>
 public sealed record UpnpServerPost(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "http";
+    public override string Protocol => ProtocolNames.Http;
     public override string Message => Method;
 
     public required string Method { get; init; }

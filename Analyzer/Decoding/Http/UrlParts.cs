@@ -3,62 +3,106 @@ using System.Globalization;
 namespace Analyzer.Decoding.Http;
 
 /// <summary>
-/// The parts of an absolute URL taken from a decoded header value (LOCATION, CALLBACK): the host as written,
-/// the address when the host is an IP literal, the port and the path: what rules, the inventory and the banner
-/// knowledge read of a decoded URL.
+/// The parts of an absolute URL taken from a decoded header value (LOCATION, CALLBACK, Application-URL): scheme,
+/// host as written (IPv6 literals without brackets, userinfo dropped), port and path with query. The one URL parser
+/// of the analyzer, with two readings: <see cref="TryParse"/> refuses what is not a well-formed absolute URL (what
+/// rules, the inventory and the banner knowledge act on); <see cref="Read"/> never fails and keeps what it can (what
+/// decoders record of hostile headers, and what features count).
 /// </summary>
-public readonly record struct UrlParts(string Scheme, string Host, NetAddress? Address, int Port, string Path)
+public readonly record struct UrlParts(string Scheme, string Host, int Port, string Path)
 {
+    /// <summary>The host as an IP address when it is an IP literal (an IPv6 zone, <c>%eth0</c> or <c>%25eth0</c>, dropped).</summary>
+    public NetAddress? Address => LiteralAddress(Host);
+
+    /// <summary>A URL host as an IP address when it is an IP literal (IPv6 without brackets, zone dropped).</summary>
+    public static NetAddress? LiteralAddress(string host)
+    {
+        var text = host.AsSpan();
+        int zone = text.IndexOf('%');
+        if (zone >= 0) text = text[..zone];
+        return LooksLikeLiteral(text) && NetAddress.TryParse(text, out var a) ? a : null;
+    }
+
     /// <summary>
-    /// Parses <c>scheme://host[:port][/path]</c>; an IPv6 literal is bracketed and may carry a zone (<c>%eth0</c>,
-    /// <c>%25eth0</c>). False for anything else (no scheme, empty host, a port that is not 1–65535 digits).
+    /// Parses <c>scheme://[userinfo@]host[:port][/path]</c>; an IPv6 literal is bracketed and may carry a zone. The
+    /// scheme is lower-cased, the port defaults to 443 for https and 80 otherwise, the path to "/". False for
+    /// anything else (no scheme, empty host, an unclosed bracket or junk after it, a port that is not 1–65535 digits).
     /// </summary>
     public static bool TryParse(string? text, out UrlParts url)
     {
         url = default;
         if (string.IsNullOrEmpty(text)) return false;
-        var s = text.AsSpan().Trim();
+        if (!Split(text.AsSpan().Trim(), out var s) || s.Scheme.IsEmpty) return false;
+        if (s.UnclosedBracket || s.JunkAfterBracket || s.Host.IsEmpty) return false;
+        var scheme = s.Scheme.ToString().ToLowerInvariant();
+        int port = scheme == "https" ? 443 : 80;
+        if (!s.PortText.IsEmpty
+            && (!int.TryParse(s.PortText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
+            return false;
+        url = new UrlParts(scheme, s.Host.ToString(), port, s.Path.IsEmpty ? "/" : s.Path.ToString());
+        return true;
+    }
+
+    /// <summary>
+    /// Reads any text as leniently as it can: without "://" the whole text is the path and the host is empty; an
+    /// unclosed bracket takes the rest of the authority as host. The scheme stays as written; the port is the
+    /// scheme default (80 http, 443 https, 0 otherwise) when absent and -1 when the text after the colon is not a
+    /// port (0–65535 digits); the path is empty when absent.
+    /// </summary>
+    public static UrlParts Read(string text)
+    {
+        if (!Split(text.AsSpan().Trim(), out var s)) return new UrlParts("", "", 0, text);
+        string scheme = s.Scheme.ToString();
+        int port = scheme.ToLowerInvariant() switch { "http" => 80, "https" => 443, _ => 0 };
+        if (s.HasPort)
+            port = int.TryParse(s.PortText, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p <= 65535 ? p : -1;
+        return new UrlParts(scheme, s.Host.ToString(), port, s.Path.ToString());
+    }
+
+    private ref struct Pieces
+    {
+        public ReadOnlySpan<char> Scheme, Host, PortText, Path;
+        public bool HasPort, UnclosedBracket, JunkAfterBracket;
+    }
+
+    // The split both readings share: scheme, authority (userinfo dropped, last ':' outside brackets starts the port),
+    // path from the first '/', '?' or '#'. False when there is no "://".
+    private static bool Split(ReadOnlySpan<char> s, out Pieces pieces)
+    {
+        pieces = default;
         int schemeEnd = s.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd <= 0) return false;
-        var scheme = s[..schemeEnd].ToString().ToLowerInvariant();
+        if (schemeEnd < 0) return false;
+        pieces.Scheme = s[..schemeEnd];
         var rest = s[(schemeEnd + 3)..];
         int pathStart = rest.IndexOfAny('/', '?', '#');
         var authority = pathStart < 0 ? rest : rest[..pathStart];
-        string path = pathStart < 0 ? "/" : rest[pathStart..].ToString();
+        pieces.Path = pathStart < 0 ? default : rest[pathStart..];
         int at = authority.LastIndexOf('@');
         if (at >= 0) authority = authority[(at + 1)..];
 
-        ReadOnlySpan<char> host, portText = default;
         if (authority.StartsWith("["))
         {
             int close = authority.IndexOf(']');
-            if (close < 0) return false;
-            host = authority[1..close];
-            var after = authority[(close + 1)..];
-            if (after.Length > 0)
+            pieces.UnclosedBracket = close < 0;
+            pieces.Host = close < 0 ? authority[1..] : authority[1..close];
+            var after = close < 0 ? default : authority[(close + 1)..];
+            if (after.Length > 0 && after[0] == ':')
             {
-                if (after[0] != ':') return false;
-                portText = after[1..];
+                pieces.PortText = after[1..];
+                pieces.HasPort = true;
             }
+            else pieces.JunkAfterBracket = after.Length > 0;
         }
         else
         {
             int colon = authority.LastIndexOf(':');
-            host = colon < 0 ? authority : authority[..colon];
-            if (colon >= 0) portText = authority[(colon + 1)..];
+            pieces.Host = colon < 0 ? authority : authority[..colon];
+            if (colon >= 0)
+            {
+                pieces.PortText = authority[(colon + 1)..];
+                pieces.HasPort = true;
+            }
         }
-        if (host.IsEmpty) return false;
-
-        int port = scheme == "https" ? 443 : 80;
-        if (!portText.IsEmpty
-            && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
-            return false;
-
-        var addressText = host;
-        int zone = addressText.IndexOf('%');
-        if (zone >= 0) addressText = addressText[..zone];
-        NetAddress? address = NetAddress.TryParse(addressText, out var a) && LooksLikeLiteral(addressText) ? a : null;
-        url = new UrlParts(scheme, host.ToString(), address, port, path);
         return true;
     }
 

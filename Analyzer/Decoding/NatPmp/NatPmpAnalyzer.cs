@@ -38,7 +38,7 @@ public sealed class NatPmpAnalyzer : IDatagramAnalyzer
                 message = pcp;
                 break;
             case PcpDraftVersion:
-                issue = new("natpmp.unsupported_version", "version " + version.ToString(CultureInfo.InvariantCulture));
+                issue = new(NatPmpAnomalyIds.UnsupportedVersion, "version " + version.ToString(CultureInfo.InvariantCulture));
                 break;
             default:
                 issue = new(PcpAnomalyIds.BadVersion, "version " + version.ToString(CultureInfo.InvariantCulture));

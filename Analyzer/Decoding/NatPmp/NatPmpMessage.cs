@@ -23,7 +23,7 @@ public sealed record NatPmpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     public uint? Lifetime { get; init; }
     public NetAddress? ExternalAddress { get; init; }
 
-    public override string Protocol => "natpmp";
+    public override string Protocol => ProtocolNames.NatPmp;
 
     public override string Message => NameOf(Opcode);
 

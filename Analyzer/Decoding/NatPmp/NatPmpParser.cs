@@ -32,7 +32,7 @@ public static class NatPmpParser
         byte version = datagram[NatPmpFields.VersionOffset];
         if (version != NatPmpFields.Version)
         {
-            issue = new("natpmp.unsupported_version", "version " + version.ToString(CultureInfo.InvariantCulture));
+            issue = new(NatPmpAnomalyIds.UnsupportedVersion, "version " + version.ToString(CultureInfo.InvariantCulture));
             return ParseStatus.Invalid;
         }
         byte opcode = datagram[NatPmpFields.OpcodeOffset];
@@ -129,16 +129,16 @@ public static class NatPmpParser
     {
         if (!message.IsKnownOpcode)
         {
-            return new("natpmp.unknown_opcode", "opcode " + message.Opcode.ToString(CultureInfo.InvariantCulture));
+            return new(NatPmpAnomalyIds.UnknownOpcode, "opcode " + message.Opcode.ToString(CultureInfo.InvariantCulture));
         }
         if (length > expected)
         {
-            return new("natpmp.bad_length", string.Create(CultureInfo.InvariantCulture,
+            return new(NatPmpAnomalyIds.BadLength, string.Create(CultureInfo.InvariantCulture,
                 $"{length} bytes, {message.Message} has {expected}"));
         }
         return ParseIssue.None;
     }
 
     private static ParseIssue Truncated(int length, int needed, string what) =>
-        new("natpmp.truncated", string.Create(CultureInfo.InvariantCulture, $"{length} bytes, {what} needs {needed}"));
+        new(NatPmpAnomalyIds.Truncated, string.Create(CultureInfo.InvariantCulture, $"{length} bytes, {what} needs {needed}"));
 }

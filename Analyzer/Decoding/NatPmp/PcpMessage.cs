@@ -36,7 +36,7 @@ public sealed record PcpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     public NetAddress? RemoteAddress { get; init; }
     public IReadOnlyList<PcpOption> Options { get; init; } = [];
 
-    public override string Protocol => "pcp";
+    public override string Protocol => ProtocolNames.Pcp;
 
     public bool IsKnownOpcode => Enum.IsDefined((PcpOpcode)Opcode);
 

@@ -12,7 +12,7 @@ namespace Analyzer.Decoding.Soap;
 /// </summary>
 public sealed record SoapRequest(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "soap";
+    public override string Protocol => ProtocolNames.Soap;
     public override string Message => Action;
 
     public required string ServiceType { get; init; }

@@ -11,7 +11,7 @@ namespace Analyzer.Decoding.Soap;
 /// </summary>
 public sealed record SoapResponse(PacketInfo Packet) : AnalyzerEvent(Packet)
 {
-    public override string Protocol => "soap";
+    public override string Protocol => ProtocolNames.Soap;
     public override string Message => IsFault ? "Fault" : (Action ?? "") + "Response";
 
     public required int Status { get; init; }

@@ -27,7 +27,7 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     /// <summary>Longest header-derived field name, <c>h_</c> included; longer names are cut.</summary>
     public const int MaxFieldNameChars = 64;
 
-    public override string Protocol => "ssdp";
+    public override string Protocol => ProtocolNames.Ssdp;
 
     public override string Message => Kind switch
     {

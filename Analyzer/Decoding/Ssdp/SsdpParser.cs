@@ -80,7 +80,7 @@ public static class SsdpParser
         if (status == ParseStatus.Incomplete) return ParseStatus.Incomplete;
         if (status == ParseStatus.Invalid)
         {
-            anomaly = head.AnomalyId == HttpAnomalies.HeadTooLong
+            anomaly = head.AnomalyId == HttpAnomalyIds.HeadTooLong
                 ? new DecodeAnomaly(packet, SsdpAnomalyIds.HeadTooLong, $"length={datagram.Length}")
                 : RejectStartLine(packet, datagram);
             return ParseStatus.Invalid;

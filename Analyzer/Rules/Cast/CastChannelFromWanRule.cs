@@ -34,7 +34,7 @@ public sealed class CastChannelFromWanRule : IRule, IFlowRule
         {
             TimestampUs = f.FirstUs, Src = f.OrigIp, SrcPort = f.OrigPort, Dst = f.RespIp, DstPort = f.RespPort, Transport = Transport.Tcp,
         };
-        context.Raise(Rule, packet, "cast",
+        context.Raise(Rule, packet, ProtocolNames.Cast,
             $"{f.OrigIp} outside the LAN talked to the Cast channel of {f.RespIp}:{CastChannelPort} ({f.OrigPackets} packets / {f.OrigBytes} bytes in, {f.RespPackets} / {f.RespBytes} out)");
     }
 }

@@ -22,10 +22,10 @@ public sealed class CastProbeRule : IRule
         switch (e)
         {
             case CastMessage { Status: null, Method: "GET" or "HEAD" } c:
-                context.Raise(Rule, p, "cast", $"GET /setup/{c.Endpoint} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN");
+                context.Raise(Rule, p, ProtocolNames.Cast, $"GET /setup/{c.Endpoint} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN");
                 break;
-            case DialMessage { Kind: "DEVICE_DESC" or "STATUS" } d:
-                context.Raise(Rule, p, "dial", $"DIAL {d.Kind} {d.Path} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN");
+            case DialMessage { MessageKind: DialMessageKind.DeviceDescription or DialMessageKind.Status } d:
+                context.Raise(Rule, p, ProtocolNames.Dial, $"DIAL {d.Kind} {d.Path} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN");
                 break;
         }
     }

@@ -26,12 +26,12 @@ public sealed class CastSetupAbuseRule : IRule
         var p = e.Packet;
         string what = $"{c.Method} /setup/{c.Endpoint}{(c.Params is null ? "" : $" params {Evidence.Quote(c.Params, -1, 40)}")} on {p.Dst}:{p.DstPort} from {p.Src}";
         if (c.Endpoint == "reboot" && string.Equals(c.Params?.Trim(), "fdr", StringComparison.OrdinalIgnoreCase))
-            context.Raise(Rule, p, "cast", $"factory reset: {what}", Severity.Critical);
+            context.Raise(Rule, p, ProtocolNames.Cast, $"factory reset: {what}", Severity.Critical);
         else if (c.Endpoint == "forget_wifi")
-            context.Raise(Rule, p, "cast", $"Wi-Fi forgotten: {what}");
+            context.Raise(Rule, p, ProtocolNames.Cast, $"Wi-Fi forgotten: {what}");
         else if (context.Network.IsForeign(p.Src))
-            context.Raise(Rule, p, "cast", $"setup change from outside the LAN: {what}");
+            context.Raise(Rule, p, ProtocolNames.Cast, $"setup change from outside the LAN: {what}");
         else if (p.DstPort == SecureSetupPort && !c.AuthToken)
-            context.Raise(Rule, p, "cast", $"setup change without cast-local-authorization-token: {what}", Severity.Medium);
+            context.Raise(Rule, p, ProtocolNames.Cast, $"setup change without cast-local-authorization-token: {what}", Severity.Medium);
     }
 }

@@ -29,20 +29,20 @@ public sealed class DialLaunchRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not DialMessage { Kind: "LAUNCH" or "STOP" or "HIDE" or "DIAL_DATA" } d) return;
+        if (e is not DialMessage { MessageKind: DialMessageKind.Launch or DialMessageKind.Stop or DialMessageKind.Hide or DialMessageKind.DialData } d) return;
         var p = e.Packet;
         var t = context.Thresholds;
         if (context.Network.IsForeign(p.Src))
         {
-            context.Raise(Rule, p, "dial",
+            context.Raise(Rule, p, ProtocolNames.Dial,
                 $"DIAL {d.Kind} of {d.App ?? "?"} on {p.Dst}:{p.DstPort} from {p.Src} outside the LAN{(d.Body is { Length: > 0 } body ? $", payload {Evidence.Quote(body, (int)d.BodyLength, 80)}" : "")}");
             return;
         }
-        if (d.Kind != "LAUNCH" || !context.Network.IsLan(p.Src)) return;
+        if (d.MessageKind != DialMessageKind.Launch || !context.Network.IsLan(p.Src)) return;
         var launcher = _launchers.GetOrAdd(p.Src, () => new Launcher(t.DialLaunches));
         if (!launcher.Launches.AddAndCheck(p.TimestampUs, t.DialLaunchWindowUs) || p.TimestampUs < launcher.MutedUntil) return;
         launcher.MutedUntil = p.TimestampUs + t.DialLaunchWindowUs;
-        context.Raise(Rule, p, "dial",
+        context.Raise(Rule, p, ProtocolNames.Dial,
             $"{p.Src} launched DIAL apps {t.DialLaunches} times within {Evidence.Seconds(t.DialLaunchWindowUs)} (latest {d.App ?? "?"} on {p.Dst})",
             Severity.Medium);
     }

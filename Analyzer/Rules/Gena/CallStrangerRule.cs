@@ -19,13 +19,13 @@ public sealed class CallStrangerRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE", Callback: { } raw } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe, Callback: { } raw } g) return;
         var net = context.Network;
         var reasons = new List<string>();
         if (net.IsForeign(e.Packet.Src)) reasons.Add($"sent from {e.Packet.Src} outside the LAN");
         foreach (var c in g.Callbacks)
         {
-            var address = CallbackTargets.Address(c);
+            var address = c.Address;
             if (address is null) reasons.Add($"callback host '{c.Host}' is a name, not an address");
             else if (net.IsForeign(address.Value)) reasons.Add($"callback {address} is outside the LAN");
             if (reasons.Count > 0) break;
@@ -33,7 +33,7 @@ public sealed class CallStrangerRule : IRule
         if (g.CallbackCount > 1) reasons.Add($"{g.CallbackCount} callback URLs");
         if (reasons.Count == 0) return;
         bool exfiltration = g.Callbacks.Any(c => c.Url.Length > context.Thresholds.GenaExfiltrationLength);
-        context.Raise(Rule, e.Packet, "gena",
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"SUBSCRIBE {g.Path} to {e.Packet.Dst}: {string.Join("; ", reasons)}{(exfiltration ? "; a callback long enough to carry data out" : "")}: CALLBACK {Evidence.Quote(raw, -1, 120)}",
             exfiltration ? Severity.Critical : null);
     }

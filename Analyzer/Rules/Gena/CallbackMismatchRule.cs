@@ -19,15 +19,15 @@ public sealed class CallbackMismatchRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe } g) return;
         var net = context.Network;
         var subscriber = e.Packet.Src;
         if (!net.IsLan(subscriber) || net.TrustedControllers.Contains(subscriber)) return;
         foreach (var c in g.Callbacks)
         {
-            if (CallbackTargets.Address(c) is not { } target || !net.IsLan(target) || net.SameDevice(target, subscriber)) continue;
+            if (c.Address is not { } target || !net.IsLan(target) || net.SameDevice(target, subscriber)) continue;
             bool odd = !CallbackTargets.IsHttpLike(c.Port);
-            context.Raise(Rule, e.Packet, "gena",
+            context.Raise(Rule, e.Packet, ProtocolNames.Gena,
                 $"SUBSCRIBE {g.Path} from {subscriber} to {e.Packet.Dst} asks events for another LAN host: {Evidence.Quote(c.Url, -1, 120)}{(odd ? $" (port {c.Port} is not HTTP)" : "")}",
                 odd ? Severity.High : null);
             return;

@@ -18,38 +18,8 @@ public sealed class CallbackPortOverflowRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE", Callback: { } raw } g) return;
-        if (!TryFindJunkAfterPort(raw, out int at)) return;
-        context.Raise(Rule, e.Packet, "gena",
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe, Callback: { } raw, CallbackJunkAfterPort: { } at } g) return;
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"SUBSCRIBE {g.Path} to {e.Packet.Dst}: CALLBACK port followed by {Evidence.Quote(raw[at..], -1, 40)}: {Evidence.Quote(raw, -1, 80)}");
-    }
-
-    /// <summary>In <c>&lt;http://host:digits X</c>, X is neither '/' nor '&gt;': its index.</summary>
-    public static bool TryFindJunkAfterPort(string raw, out int at)
-    {
-        at = -1;
-        int open = raw.IndexOf("<http", StringComparison.OrdinalIgnoreCase);
-        if (open < 0) return false;
-        int scheme = raw.IndexOf("://", open, StringComparison.Ordinal);
-        if (scheme < 0) return false;
-        int hostStart = scheme + 3;
-        int colon;
-        if (hostStart < raw.Length && raw[hostStart] == '[')
-        {
-            int close = raw.IndexOf(']', hostStart);
-            if (close < 0 || close + 1 >= raw.Length || raw[close + 1] != ':') return false;
-            colon = close + 1;
-        }
-        else
-        {
-            colon = raw.IndexOfAny([':', '/', '>'], hostStart);
-            if (colon < 0 || raw[colon] != ':') return false;
-        }
-        int digits = colon + 1;
-        while (digits < raw.Length && char.IsAsciiDigit(raw[digits])) digits++;
-        if (digits == colon + 1 || digits - colon - 1 > 5 || digits >= raw.Length) return false;
-        if (raw[digits] is '/' or '>') return false;
-        at = digits;
-        return true;
     }
 }

@@ -18,14 +18,14 @@ public sealed class EventLeakRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe } g) return;
         int limit = context.Thresholds.GenaCallbackMaxLength;
         foreach (var c in g.Callbacks)
         {
             if (c.Url.Length <= limit) continue;
             // A callback outside the LAN or to a name is CallStranger's, long or not.
-            if (CallbackTargets.Address(c) is not { } target || context.Network.IsForeign(target)) continue;
-            context.Raise(Rule, e.Packet, "gena",
+            if (c.Address is not { } target || context.Network.IsForeign(target)) continue;
+            context.Raise(Rule, e.Packet, ProtocolNames.Gena,
                 $"SUBSCRIBE {g.Path} to {e.Packet.Dst} with a callback URL of {c.Url.Length} bytes (limit {limit}): {Evidence.Quote(c.Url, -1, 80)}");
             return;
         }

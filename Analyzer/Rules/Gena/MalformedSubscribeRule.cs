@@ -27,14 +27,14 @@ public sealed class MalformedSubscribeRule : IRule
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
         if (e is DescriptionMessage d) Learn(d);
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" or "UNSUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe or GenaMessageKind.Unsubscribe } g) return;
         string? why = null;
-        if (g.Kind == "SUBSCRIBE" && g.Nt is null && g.Sid is null) why = "neither NT nor SID";
-        else if (g.Kind == "UNSUBSCRIBE" && g.Sid is null) why = "no SID";
+        if (g.MessageKind == GenaMessageKind.Subscribe && g.Nt is null && g.Sid is null) why = "neither NT nor SID";
+        else if (g.MessageKind == GenaMessageKind.Unsubscribe && g.Sid is null) why = "no SID";
         else if (g.Path is { } path && _eventPaths.TryGet((e.Packet.Dst, e.Packet.DstPort), out var paths) && !paths.Contains(path))
             why = $"path {Evidence.Quote(path, -1, 80)} is none of the device's {paths.Count} event URLs";
         if (why is null) return;
-        context.Raise(Rule, e.Packet, "gena", $"{g.Kind} {g.Path} to {e.Packet.Dst}:{e.Packet.DstPort} with {why}");
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena, $"{g.Kind} {g.Path} to {e.Packet.Dst}:{e.Packet.DstPort} with {why}");
     }
 
     private void Learn(DescriptionMessage d)

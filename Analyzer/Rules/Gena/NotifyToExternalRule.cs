@@ -17,11 +17,11 @@ public sealed class NotifyToExternalRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "NOTIFY" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Notify } g) return;
         if (!context.Network.IsHome(e.Packet.Src) || !context.Network.IsForeign(e.Packet.Dst)) return;
         int pathLength = g.Path?.Length ?? 0;
         bool exfiltration = pathLength > context.Thresholds.GenaExfiltrationLength;
-        context.Raise(Rule, e.Packet, "gena",
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"{e.Packet.Src} sent an event NOTIFY (SID {Evidence.Quote(g.Sid ?? "", -1, 60)}) to {e.Packet.Dst}:{e.Packet.DstPort} outside the LAN, path {Evidence.Quote(g.Path ?? "", pathLength, 80)}{(exfiltration ? ": data carried out in the path" : "")}",
             exfiltration ? Severity.Critical : null);
     }

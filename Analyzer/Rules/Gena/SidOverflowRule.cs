@@ -17,11 +17,11 @@ public sealed class SidOverflowRule : IRule
 
     public void OnEvent(AnalyzerEvent e, RuleContext context)
     {
-        if (e is not GenaMessage { Kind: "SUBSCRIBE" or "NOTIFY" or "UNSUBSCRIBE" } g) return;
+        if (e is not GenaMessage { MessageKind: GenaMessageKind.Subscribe or GenaMessageKind.Notify or GenaMessageKind.Unsubscribe } g) return;
         int limit = context.Thresholds.GenaSidMaxLength;
         var (name, value) = (g.Uuid?.Length ?? 0) >= limit ? ("UUID", g.Uuid) : (g.Sid?.Length ?? 0) >= limit ? ("SID", g.Sid) : (null, null);
         if (name is null) return;
-        context.Raise(Rule, e.Packet, "gena",
+        context.Raise(Rule, e.Packet, ProtocolNames.Gena,
             $"{g.Kind} {g.Path} with a {name} header of {value!.Length} characters (limit {limit}): {Evidence.Quote(value, -1, 60)}");
     }
 }

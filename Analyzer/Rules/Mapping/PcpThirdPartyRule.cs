@@ -22,13 +22,13 @@ public sealed class PcpThirdPartyRule : IRule, IMappingRule
         if (r.Method != MappingMethod.Pcp) return;
         if (r.ThirdParty is { } third && third != r.Requester)
         {
-            context.Raise(Rule, r.Packet, "pcp",
+            context.Raise(Rule, r.Packet, ProtocolNames.Pcp,
                 $"{MappingText.Describe(r)} by {r.Requester} asks a mapping for {third}{(context.Network.IsForeign(third) ? ", outside the LAN" : "")}; {MappingText.Outcome(m)}",
                 MappingText.Judge(Rule.Severity, m));
         }
         else if (r.FilterPrefixLength == 0)
         {
-            context.Raise(Rule, r.Packet, "pcp",
+            context.Raise(Rule, r.Packet, ProtocolNames.Pcp,
                 $"{MappingText.Describe(r)} by {r.Requester} carries a FILTER with prefix length 0 (every remote peer allowed); {MappingText.Outcome(m)}",
                 MappingText.Judge(Severity.Medium, m));
         }

@@ -26,7 +26,7 @@ public sealed class PinholeRule : IRule, IMappingRule
         bool longLease = r.LeaseSeconds is { } lease && lease >= limit;
         if (!sensitive && !longLease) return;
         var why = sensitive ? $"sensitive port {r.InternalPort}" : $"a lease of {Evidence.Number(r.LeaseSeconds!.Value)} s (limit {Evidence.Number(limit)} s)";
-        context.Raise(Rule, r.Packet, "soap",
+        context.Raise(Rule, r.Packet, ProtocolNames.Soap,
             $"{MappingText.Describe(r)} by {r.Requester} opens inbound IPv6 with {why}; {MappingText.Outcome(m)}",
             MappingText.Judge(sensitive && longLease ? Severity.High : Rule.Severity, m));
     }

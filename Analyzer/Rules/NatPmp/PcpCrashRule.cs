@@ -88,7 +88,7 @@ public sealed class PcpCrashRule : IRule
             if (s.LaterRequests == 0) continue;
             long heard = _lastHeard.TryGet(gateway, out long t) ? t : long.MinValue;
             if (heard > s.Request.TimestampUs) continue;
-            context.Raise(Rule, s.Request, "pcp",
+            context.Raise(Rule, s.Request, ProtocolNames.Pcp,
                 $"malformed PCP request from {s.Request.Src} to {gateway} ({s.What}), then the gateway went silent for {Evidence.Seconds(_latestUs - s.Request.TimestampUs)} while {s.LaterRequests} later request(s) went unanswered");
         }
         if (done is not null)

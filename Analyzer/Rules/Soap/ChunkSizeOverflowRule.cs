@@ -21,8 +21,8 @@ public sealed class ChunkSizeOverflowRule : IRule
 
     public void OnAnomaly(DecodeAnomaly anomaly, RuleContext context)
     {
-        if (anomaly.Id != HttpAnomalies.ChunkTooLarge) return;
-        context.Raise(Rule, anomaly.Packet, "soap",
+        if (anomaly.Id != HttpAnomalyIds.ChunkTooLarge) return;
+        context.Raise(Rule, anomaly.Packet, ProtocolNames.Soap,
             $"{anomaly.Packet.Src} sent {anomaly.Packet.Dst} an HTTP {Evidence.Quote(anomaly.Detail, -1, 60)}: a negative length for miniupnpc < 2.0.20170509");
     }
 }

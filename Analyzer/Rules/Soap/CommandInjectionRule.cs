@@ -25,7 +25,7 @@ public sealed class CommandInjectionRule : IRule
         foreach (var a in r.Arguments)
         {
             if (OwnedElsewhere.Contains(a.Name) || ShellInjection.FindCommand(a.Value) is not { } marker) continue;
-            context.Raise(Rule, e.Packet, "soap",
+            context.Raise(Rule, e.Packet, ProtocolNames.Soap,
                 $"{r.Action} ({r.ServiceType}) to {r.ControlUrl}: argument {a.Name} holds '{marker}': {Evidence.Quote(a.Value, a.Length)}");
             return;
         }

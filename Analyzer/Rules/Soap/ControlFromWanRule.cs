@@ -24,11 +24,11 @@ public sealed class ControlFromWanRule : IRule
         switch (e)
         {
             case SoapRequest r when IgdServices.IsIgd(r.ServiceType) && net.IsForeign(p.Src):
-                context.Raise(Rule, p, "soap",
+                context.Raise(Rule, p, ProtocolNames.Soap,
                     $"IGD {r.Action} from {p.Src} outside the LAN to {p.Dst}:{p.DstPort}{Arguments(r)}");
                 break;
             case SoapResponse { IsFault: false } r when IgdServices.IsIgd(r.ServiceType) && net.IsHome(p.Src) && net.IsForeign(p.Dst):
-                context.Raise(Rule, p, "soap",
+                context.Raise(Rule, p, ProtocolNames.Soap,
                     $"the IGD {p.Src} answered {r.Action} to {p.Dst} outside the LAN (status {r.Status}){Returned(r)}");
                 break;
         }

@@ -136,6 +136,6 @@ public sealed class EnumerationSweepRule : IRule
     {
         if (request.TimestampUs < who.MutedUntil) return;
         who.MutedUntil = request.TimestampUs + context.Thresholds.EnumWindowUs;
-        context.Raise(Rule, request, "soap", $"{request.Src} enumerates the port-mapping table of {request.Dst}: {what}", severity);
+        context.Raise(Rule, request, ProtocolNames.Soap, $"{request.Src} enumerates the port-mapping table of {request.Dst}: {what}", severity);
     }
 }

@@ -26,7 +26,7 @@ public sealed class HuaweiUpgradeRule : IRule
         var download = r.Argument("NewDownloadURL");
         var marker = ShellInjection.Find(status) ?? ShellInjection.Find(download);
         if (!path && !(r.Action == "Upgrade" && marker is not null)) return;
-        context.Raise(Rule, e.Packet, "soap",
+        context.Raise(Rule, e.Packet, ProtocolNames.Soap,
             $"{r.Action} to {r.ControlUrl}{(r.SoapAction is null ? " without SOAPAction" : "")}: NewStatusURL {Evidence.Quote(status ?? "")}, NewDownloadURL {Evidence.Quote(download ?? "")}{(marker is null ? "" : $" (shell syntax '{marker}')")}");
     }
 }

@@ -24,7 +24,7 @@ public sealed class InternalClientInjectionRule : IRule
         var client = r.Argument("NewInternalClient")?.Trim();
         if (string.IsNullOrEmpty(client) || IgdMappings.TryAddress(client, out _)) return;
         var marker = ShellInjection.Find(client);
-        context.Raise(Rule, e.Packet, "soap",
+        context.Raise(Rule, e.Packet, ProtocolNames.Soap,
             $"{r.Action} to {r.ControlUrl} with NewInternalClient {Evidence.Quote(client)}, not an IP address{(marker is null ? "" : $" (shell syntax '{marker}')")}");
     }
 }

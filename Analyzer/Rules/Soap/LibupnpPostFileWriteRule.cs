@@ -42,7 +42,7 @@ public sealed class LibupnpPostFileWriteRule : IRule
         if (_controlPaths.TryGet((server, e.Packet.DstPort), out var paths) && paths.Contains(post.Path)) return;
 
         bool vulnerable = banner.Stack == KnownStacks.IntelSdk || banner.Version is null || banner.Version < FixedIn;
-        context.Raise(Rule, e.Packet, "http",
+        context.Raise(Rule, e.Packet, ProtocolNames.Http,
             $"POST {Evidence.Quote(post.Path, -1, 120)} to {server}:{e.Packet.DstPort} ({banner}) with {post.BodyLength} body bytes" +
             $"{(post.ContentType is null ? "" : $" of {Evidence.Quote(post.ContentType, -1, 60)}")}, no SOAP control" +
             $"{(paths is null ? "" : $", none of the device's {paths.Count} control URLs")}{(post.Status == 0 ? "" : $"; answered {post.Status}")}",

@@ -30,7 +30,7 @@ public sealed class MissingArgumentsRule : IRule
         // A body with a DTD or nesting past the parser's limit is the XML rule's; its arguments were not all read.
         if (e is not SoapRequest { MissingArguments: { Count: > 0 } missing } r || r.Incomplete || r.BodyTruncated || r.Evidence.Any) return;
         bool crashing = Crashing.Any(c => c.Action == r.Action && missing.Contains(c.Argument));
-        context.Raise(Rule, e.Packet, "soap",
+        context.Raise(Rule, e.Packet, ProtocolNames.Soap,
             $"{r.Action} to {r.ControlUrl} without {string.Join(", ", missing)} ({r.ArgumentCount} arguments sent){(crashing ? ": the omission that crashes miniupnpd <= 2.1" : "")}",
             crashing ? Severity.High : null);
     }

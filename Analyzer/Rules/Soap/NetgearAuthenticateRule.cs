@@ -23,7 +23,7 @@ public sealed class NetgearAuthenticateRule : IRule
         foreach (var a in r.Arguments)
         {
             if (a.Name != "NewMACAddress" || a.Length < context.Thresholds.SoapMacArgumentMaxLength) continue;
-            context.Raise(Rule, e.Packet, "soap",
+            context.Raise(Rule, e.Packet, ProtocolNames.Soap,
                 $"Authenticate ({r.ServiceType}) with NewMACAddress of {a.Length} characters (limit {context.Thresholds.SoapMacArgumentMaxLength}): {Evidence.Quote(a.Value, a.Length, 60)}");
             return;
         }

@@ -30,7 +30,7 @@ public sealed class SoapActionDegenerateRule : IRule
         if (e is not SoapRequest { SoapAction: { Issue: "empty" or "lone_quote" or "unbalanced_quote" } header } r) return;
         if (header.Action.Length > context.Thresholds.SoapActionMaxLength) return;
         bool vulnerable = _banners.Of(e.Packet.Dst) is { Stack: KnownStacks.MiniUpnpd, Version: { } v } && v < FixedIn;
-        context.Raise(Rule, e.Packet, "soap",
+        context.Raise(Rule, e.Packet, ProtocolNames.Soap,
             $"SOAPAction {Evidence.Quote(header.Raw)} ({header.Issue!.Replace('_', ' ')}) to {r.ControlUrl}, action {r.Action} from the body{(vulnerable ? $"; the target runs {_banners.Of(e.Packet.Dst)}" : "")}",
             vulnerable ? Severity.High : null);
     }

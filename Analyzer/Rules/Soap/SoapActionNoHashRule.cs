@@ -26,7 +26,7 @@ public sealed class SoapActionNoHashRule : IRule
         _banners.Observe(e);
         if (e is not SoapRequest { SoapAction: { Issue: "no_hash" } header } r) return;
         bool vulnerable = _banners.Of(e.Packet.Dst) is { Stack: KnownStacks.MiniUpnpd, Version: { } v } && v < FixedIn;
-        context.Raise(Rule, e.Packet, "soap",
+        context.Raise(Rule, e.Packet, ProtocolNames.Soap,
             $"SOAPAction without '#': {Evidence.Quote(header.Raw)} to {r.ControlUrl}, action {r.Action} from the body{(vulnerable ? $"; the target runs {_banners.Of(e.Packet.Dst)}" : "")}",
             vulnerable ? Severity.High : null);
     }

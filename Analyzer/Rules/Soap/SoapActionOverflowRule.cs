@@ -21,7 +21,7 @@ public sealed class SoapActionOverflowRule : IRule
         if (e is not SoapRequest { SoapAction: { } header } r) return;
         int limit = context.Thresholds.SoapActionMaxLength;
         if (header.Action.Length <= limit) return;
-        context.Raise(Rule, e.Packet, "soap",
+        context.Raise(Rule, e.Packet, ProtocolNames.Soap,
             $"SOAPAction method of {header.Action.Length} bytes (limit {limit}){(header.Issue is { } issue ? $", {issue.Replace('_', ' ')}" : "")} to {r.ControlUrl}: {Evidence.Quote(header.Raw, header.Raw.Length, 80)}");
     }
 }

@@ -49,7 +49,7 @@ public sealed class AmplificationRule : IRule
                 if (times.AddAndCheck(p.TimestampUs, t.SsdpAmplificationWindowUs))
                 {
                     times.Clear();
-                    context.Raise(Rule, p, "ssdp",
+                    context.Raise(Rule, p, ProtocolNames.Ssdp,
                         $"{t.SsdpAmplificationRequests} broad searches (ST {Evidence.Quote(ssdp.St)}) from {p.Src} outside the LAN within {Evidence.Seconds(t.SsdpAmplificationWindowUs)}: reflection trigger");
                 }
             }
@@ -66,7 +66,7 @@ public sealed class AmplificationRule : IRule
                 var requests = pair.RequestBytes == 0
                     ? "no request seen (spoofed searches arrive elsewhere)"
                     : $"{pair.RequestBytes} request bytes: amplification ×{Evidence.Number(ratio)}";
-                context.Raise(Rule, p, "ssdp",
+                context.Raise(Rule, p, ProtocolNames.Ssdp,
                     $"{p.Src} sent {pair.Replies} SSDP replies ({pair.ReplyBytes} bytes) to {p.Dst} outside the LAN within {Evidence.Seconds(t.SsdpAmplificationWindowUs)} for {requests}");
             }
         }

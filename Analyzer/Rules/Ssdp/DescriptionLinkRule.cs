@@ -1,6 +1,6 @@
-using Analyzer.Decoding.Http;
 using Analyzer.Decoding;
 using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Http;
 using Analyzer.Events;
 using Analyzer.Rules.Text;
 
@@ -50,7 +50,7 @@ public sealed class DescriptionLinkRule : IRule
         _reported.Set((src, link!), true);
         bool credential = IsCredentialPage(url.Path);
         string where = outside ? "outside the LAN" : "at another LAN host " + host;
-        context.Raise(Rule, description.Packet, "description",
+        context.Raise(Rule, description.Packet, ProtocolNames.Description,
             $"the description of {src} ({description.Description.Root?.FriendlyName ?? "no friendly name"}) points its {what} {where}"
             + (credential ? ", to a login form" : "") + $": {Evidence.Quote(link)}",
             outside || credential ? Severity.High : null);

@@ -23,7 +23,7 @@ public sealed class HeaderInjectionRule : IRule
         foreach (var id in Checked)
         {
             if (ssdp.Find(id) is not { } header || ShellInjection.Find(header.Value) is not { } marker) continue;
-            context.Raise(Rule, e.Packet, "ssdp",
+            context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
                 $"{ssdp.Message} {header.Name} holds shell syntax '{marker}': {Evidence.Quote(header.Value, header.RawLength)}");
             return;
         }

@@ -22,7 +22,7 @@ public sealed class LocationOverflowRule : IRule
         bool outside = context.Network.IsForeign(e.Packet.Src);
         int limit = outside ? context.Thresholds.SsdpLocationMaxLengthWan : context.Thresholds.SsdpLocationMaxLengthLan;
         if (location.RawLength <= limit) return;
-        context.Raise(Rule, e.Packet, "ssdp",
+        context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
             $"NOTIFY LOCATION of {location.RawLength} bytes (limit {limit}{(outside ? " from outside the LAN" : "")}): {Evidence.Quote(location.Value, location.RawLength, 80)}");
     }
 }

@@ -57,7 +57,7 @@ public sealed class ReflectionVictimRule : IRule
         var why = reflectors >= t.SsdpReflectionReflectors
             ? $"from {reflectors} responders within {Evidence.Seconds(t.SsdpReflectionWindowUs)}"
             : $"{t.SsdpReflectionRepliesPerSecond} within 1 s";
-        context.Raise(Rule, p, "ssdp",
+        context.Raise(Rule, p, ProtocolNames.Ssdp,
             $"{p.Dst} receives unsolicited SSDP replies {why} without having searched (latest from {p.Src}, ST {Evidence.Quote(ssdp.St ?? "")})");
     }
 }

@@ -29,7 +29,7 @@ public sealed class RogueBannerRule : IRule
         if (BannerParser.Parse(server) is not { Stack: KnownStacks.EvilSsdp } banner) return;
         if (_mutedUntil.TryGet(e.Packet.Src, out long until) && e.Packet.TimestampUs < until) return;
         _mutedUntil.Set(e.Packet.Src, e.Packet.TimestampUs + context.Thresholds.AggregationWindowUs);
-        context.Raise(Rule, e.Packet, "ssdp",
+        context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
             $"{ssdp.Message} from {e.Packet.Src} with the evil-ssdp banner ({banner}): SERVER {Evidence.Quote(ssdp.Server)}, LOCATION {Evidence.Quote(ssdp.Location ?? "")}");
     }
 }

@@ -1,5 +1,5 @@
-using Analyzer.Decoding.Http;
 using Analyzer.Decoding;
+using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Ssdp;
 using Analyzer.Events;
 using Analyzer.Rules.Text;
@@ -64,7 +64,7 @@ public sealed class RogueCloneRule : IRule
             claim = $"while it has been silent for {Evidence.Seconds(now - owner.LastSeenUs)}";
         if (claim is null) return;
         _reported.Set((uuid, e.Packet.SrcMac), true);
-        context.Raise(Rule, e.Packet, "ssdp",
+        context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
             $"uuid:{(uuid.Length > 64 ? uuid[..64] + "…" : uuid)} advertised by {e.Packet.Src} ({MacText.Format(e.Packet.SrcMac)}) was first advertised by {owner.Address} ({MacText.Format(owner.Mac)}), {claim}");
     }
 

@@ -32,7 +32,7 @@ public sealed class RogueEchoRule : IRule
         if (e is not SsdpMessage { Kind: SsdpKind.Response } ssdp || ssdp.St is not { Length: > 0 } st) return;
         if (SsdpTargets.Is(st, SsdpTargets.All))
         {
-            context.Raise(Rule, e.Packet, "ssdp",
+            context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
                 $"{e.Packet.Src} answers a search with ST ssdp:all, an echo of the request (USN {Evidence.Quote(ssdp.Usn ?? "")}, LOCATION {Evidence.Quote(ssdp.Location ?? "")})");
             return;
         }
@@ -40,7 +40,7 @@ public sealed class RogueEchoRule : IRule
         var answers = _oddAnswers.GetOrAdd(e.Packet.Src, () => new DistinctWindow<string>(OddTargetsToFire + 1));
         bool isNew = !answers.Contains(st);
         if (answers.Add(st, e.Packet.TimestampUs, OddTargetWindowUs) < OddTargetsToFire || !isNew) return;
-        context.Raise(Rule, e.Packet, "ssdp",
+        context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
             $"{e.Packet.Src} answers {answers.Count} distinct non-standard search targets ({string.Join(", ", answers.Items.Select(i => Evidence.Quote(i, -1, 40)))}): it echoes whatever is searched for");
     }
 }

@@ -89,11 +89,11 @@ public sealed class RogueGatewayRule : IRule
                 d.ModelName ??= root.ModelName;
                 d.Server ??= description.Server;
                 if (d.Uuid is null && root.Udn is { } udn) d.Uuid = SsdpTargets.Uuid(udn);
-                Trusted(p.Src, p.Dst, "fetched its description", p.Reversed(), "description", context);
+                Trusted(p.Src, p.Dst, "fetched its description", p.Reversed(), ProtocolNames.Description, context);
                 JudgeAll(context, p.TimestampUs);
                 break;
             case SoapRequest request when IgdServices.IsIgd(request.ServiceType):
-                Trusted(p.Dst, p.Src, "sent it " + request.Action, p, "soap", context);
+                Trusted(p.Dst, p.Src, "sent it " + request.Action, p, ProtocolNames.Soap, context);
                 break;
             case SoapResponse { IsFault: false } answer when IgdServices.IsIgd(answer.ServiceType):
                 ActsAsGateway(p.SrcMac);
@@ -202,7 +202,7 @@ public sealed class RogueGatewayRule : IRule
         c.Reported = true;
         c.PendingSinceUs = -1;
         string clients = c.Clients.Count == 0 ? "no client seen trusting it yet" : "trusted by " + string.Join(", ", c.Clients);
-        context.Raise(Rule, c.Evidence, "ssdp",
+        context.Raise(Rule, c.Evidence, ProtocolNames.Ssdp,
             $"{c.Address} ({MacText.Format(c.Mac)}) announces an InternetGatewayDevice copying the gateway {gateway.Address} ({MacText.Format(gateway.Mac)}): "
             + $"{what}, under its own uuid:{c.Uuid}, LOCATION {Evidence.Quote(c.Location ?? "")}; {clients}");
     }

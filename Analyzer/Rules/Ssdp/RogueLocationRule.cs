@@ -27,10 +27,10 @@ public sealed class RogueLocationRule : IRule
         var net = context.Network;
         if (host.IsV6 != src.IsV6 || net.SameDevice(host, src)) return;
         if (net.IsForeign(host))
-            context.Raise(Rule, e.Packet, "ssdp",
+            context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
                 $"{ssdp.Message} from {src} points LOCATION outside the LAN: {Evidence.Quote(location)}", Severity.High);
         else if (net.IsLan(host) && net.IsLan(src))
-            context.Raise(Rule, e.Packet, "ssdp",
+            context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
                 $"{ssdp.Message} from {src} points LOCATION at another LAN host {host}: {Evidence.Quote(location)}");
     }
 }

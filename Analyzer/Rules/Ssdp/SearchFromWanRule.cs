@@ -62,6 +62,6 @@ public sealed class SearchFromWanRule : IRule
     }
 
     private static void Raise(SsdpMessage ssdp, RuleContext context) =>
-        context.Raise(Rule, ssdp.Packet, "ssdp",
+        context.Raise(Rule, ssdp.Packet, ProtocolNames.Ssdp,
             $"M-SEARCH from outside the LAN to {ssdp.Packet.Dst}: ST {Evidence.Quote(ssdp.St ?? "")}, MAN {Evidence.Quote(ssdp.Man ?? "")}");
 }

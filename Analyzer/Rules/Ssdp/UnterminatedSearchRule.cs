@@ -24,7 +24,7 @@ public sealed class UnterminatedSearchRule : IRule
     {
         if (anomaly is not UnterminatedSsdpHead head || !head.StartLine.StartsWith("M-SEARCH", StringComparison.Ordinal)) return;
         if (head.Length < context.Thresholds.SsdpUnterminatedMinLength) return;
-        context.Raise(Rule, anomaly.Packet, "ssdp",
+        context.Raise(Rule, anomaly.Packet, ProtocolNames.Ssdp,
             $"M-SEARCH of {head.Length} bytes with an unterminated header block (ends_with_newline={(head.EndsWithNewline ? "yes" : "no")}), the CVE-2013-0229 shape");
     }
 }

@@ -32,7 +32,7 @@ public sealed class UsnOverflowRule : IRule
             int component = SsdpFieldShape.LongestComponent(header), udn = SsdpFieldShape.UdnLength(header);
             if (component <= limit && udn <= limit) continue;
             var what = udn > limit ? $"a UDN of {udn} bytes" : $"a component of {component} bytes";
-            context.Raise(Rule, e.Packet, "ssdp",
+            context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
                 $"{ssdp.Message} {header.Name} with {what} (limit {limit}): {Evidence.Quote(header.Value, header.RawLength, 80)}");
             return;
         }

@@ -32,7 +32,7 @@ public sealed class UuidSearchOverflowRule : IRule
         if (e is not SsdpMessage { Kind: SsdpKind.MSearch } ssdp || ssdp.Find(SsdpHeaderId.St) is not { } st) return;
         var t = context.Thresholds;
         if (!Owns(ssdp, st, t)) return;
-        context.Raise(Rule, e.Packet, "ssdp",
+        context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
             $"M-SEARCH ST: uuid: value of {st.RawLength} bytes (limit {t.SsdpUuidStMaxLength}): {Evidence.Quote(st.Value, st.RawLength, 80)}");
     }
 }

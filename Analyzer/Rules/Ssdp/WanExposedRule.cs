@@ -20,7 +20,7 @@ public sealed class WanExposedRule : IRule
     {
         if (e is not SsdpMessage { Kind: SsdpKind.Response } ssdp) return;
         if (!context.Network.IsHome(e.Packet.Src) || !context.Network.IsForeign(e.Packet.Dst)) return;
-        context.Raise(Rule, e.Packet, "ssdp",
+        context.Raise(Rule, e.Packet, ProtocolNames.Ssdp,
             $"SSDP reply to {e.Packet.Dst} outside the LAN: ST {Evidence.Quote(ssdp.St ?? "")}, LOCATION {Evidence.Quote(ssdp.Location ?? "")}, SERVER {Evidence.Quote(ssdp.Server ?? "")}");
     }
 }

@@ -1,7 +1,7 @@
 namespace Analyzer.Decoding.Http;
 
 /// <summary>Stable ids of HTTP-level anomalies (reported to <see cref="Events.IEventSink.OnAnomaly"/>, not as events).</summary>
-public static class HttpAnomalies
+public static class HttpAnomalyIds
 {
     /// <summary>A message head longer than <see cref="HttpHead.MaxHeadBytes"/>.</summary>
     public const string HeadTooLong = "http.head_too_long";

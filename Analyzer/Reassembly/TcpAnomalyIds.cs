@@ -1,7 +1,7 @@
 namespace Analyzer.Reassembly;
 
 /// <summary>Stable ids of the anomalies the reassembler reports.</summary>
-public static class TcpAnomalies
+public static class TcpAnomalyIds
 {
     /// <summary>Two segments carried different bytes for the same sequence numbers; the first one was kept.</summary>
     public const string ConflictingOverlap = "tcp.conflicting_overlap";
