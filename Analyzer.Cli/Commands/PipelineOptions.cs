@@ -26,6 +26,7 @@ public sealed class PipelineOptions
     public Option<bool> NoModel { get; } = CommonOptions.NoModel();
     public Option<Alerts.Severity> MinSeverity { get; } = CommonOptions.MinSeverity();
     public Option<bool> Quiet { get; } = CommonOptions.Quiet();
+    public PublishOptions Publishing { get; } = new();
 
     /// <summary>Set by <see cref="ToSettings"/> when the default model was not found: the verb says so once.</summary>
     public string? ModelNote { get; private set; }
@@ -47,6 +48,18 @@ public sealed class PipelineOptions
         command.Add(NoModel);
         command.Add(MinSeverity);
         command.Add(Quiet);
+        Publishing.AddTo(command);
+    }
+
+    /// <summary>
+    /// The settings with the run's publisher started (when --publish or the configuration asks for one); the caller
+    /// finishes it with <see cref="PublishOptions.FinishAsync"/>.
+    /// </summary>
+    public PipelineSettings StartPublishing(ParseResult parse, PipelineSettings settings, string? sensorId = null)
+    {
+        var config = parse.GetValue(Config);
+        if (Publishing.Start(parse, config, sensorId) is not { } publisher) return settings;
+        return settings with { Publisher = publisher, PublishEvents = Publishing.PublishEvents(parse, config) };
     }
 
     /// <summary>
