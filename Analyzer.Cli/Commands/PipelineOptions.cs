@@ -111,15 +111,27 @@ public sealed class PipelineOptions
 
     private AnomalyModel? LoadModel(ParseResult parse)
     {
-        ModelNote = null;
-        ModelPath = null;
-        if (parse.GetValue(NoModel)) return null;
-        if (parse.GetValue(Model) is { } explicitPath) return AnomalyModel.Load(ModelPath = explicitPath);
-        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(ModelPath = CommonOptions.DefaultModelPath);
+        var model = LoadModel(parse.GetValue(Model), parse.GetValue(NoModel), out var path, out var note);
+        ModelPath = path;
+        ModelNote = note;
+        return model;
+    }
+
+    /// <summary>
+    /// The model a run uses: none with --no-model, the explicit one, else the default one in the working directory or
+    /// beside the program; <paramref name="note"/> says when no default model was found.
+    /// </summary>
+    public static AnomalyModel? LoadModel(string? explicitPath, bool noModel, out string? path, out string? note)
+    {
+        note = null;
+        path = null;
+        if (noModel) return null;
+        if (explicitPath is not null) return AnomalyModel.Load(path = explicitPath);
+        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(path = CommonOptions.DefaultModelPath);
         // Then the copy that the build puts next to the program.
         var besideProgram = Path.Combine(AppContext.BaseDirectory, CommonOptions.DefaultModelPath);
-        if (File.Exists(besideProgram)) return AnomalyModel.Load(ModelPath = besideProgram);
-        ModelNote = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
+        if (File.Exists(besideProgram)) return AnomalyModel.Load(path = besideProgram);
+        note = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
         return null;
     }
 }

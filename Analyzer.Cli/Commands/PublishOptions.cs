@@ -71,7 +71,7 @@ public sealed class PublishOptions
         catch (ArgumentException e) { throw new ConfigException($"{where}: {e.Message}"); }
         try
         {
-            return RecordPublisher.Start(options, new RedisStreamTransport(target, maxLength), OnStateChange);
+            return RecordPublisher.Start(options, new RedisStreamTransport(target, maxLength), ReportStateChange);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -89,9 +89,12 @@ public sealed class PublishOptions
         var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
         if (string.IsNullOrEmpty(state))
             state = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
-        var safe = string.Concat(sensorId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-        return Path.Combine(state, "upnp-analyzer", "spool", safe);
+        return Path.Combine(state, "upnp-analyzer", "spool", SafeFileName(sensorId));
     }
+
+    /// <summary>A sensor id as a folder name: letters, digits, '-', '_' and '.' kept, anything else '_'.</summary>
+    public static string SafeFileName(string sensorId) =>
+        string.Concat(sensorId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 
     /// <summary>
     /// At the end of a run: waits up to <paramref name="timeout"/> for the broker to take everything, then stops the
@@ -107,7 +110,8 @@ public sealed class PublishOptions
             : $"published: {status.Summary()}; {status.Pending:N0} records stay spooled and are sent by the next run with the same sensor id";
     }
 
-    private static void OnStateChange(BrokerStateChange change)
+    /// <summary>A broker state change as one stderr line.</summary>
+    public static void ReportStateChange(BrokerStateChange change)
     {
         if (change.State == BrokerState.Unreachable) CliConsole.Warn(change.Message);
         else CliConsole.Info(change.Message);

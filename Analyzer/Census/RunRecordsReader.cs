@@ -27,20 +27,20 @@ public static class RunRecordsReader
         return new RunRecords(d, m, a, e, f) { RowsDropped = dropped };
     }
 
-    private static DeviceRow Device(Row r) => new(
+    internal static DeviceRow Device(IRecordFields r) => new(
         r["ip"], r["stack"], r["stack_version"], r.List("server"), r.List("user_agent"), r["friendly_name"],
         r["manufacturer"], r["model"], r.List("device_types"), r.List("services"), r.List("cves"), r.List("advisories"),
         r.List("protocols"), r.List("location"));
 
-    private static MappingRow Mapping(Row r) => new(
+    internal static MappingRow Mapping(IRecordFields r) => new(
         r.Time("time"), r["method"], r["action"], r["requester"], r["gateway"], r["transport"], r["external_port"],
         r["internal_client"], r["internal_port"], r["lease"], r["description"], r["outcome"], r["granted_external_port"],
         r["granted_lease"]);
 
-    private static AlertRow Alert(Row r) => new(
+    internal static AlertRow Alert(IRecordFields r) => new(
         r.Time("time"), r["rule"], r["category"], r["severity"], r["src_ip"], r["dst_ip"], r["protocol"], r["summary"]);
 
-    private static MessageRow Message(Row r) => new(r.Time("time"), r["protocol"], r["message"], r["src_ip"], r["dst_ip"]);
+    internal static MessageRow Message(IRecordFields r) => new(r.Time("time"), r["protocol"], r["message"], r["src_ip"], r["dst_ip"]);
 
     private static List<string> FlowHosts(string path, ref long dropped)
     {
@@ -82,7 +82,7 @@ public static class RunRecordsReader
     }
 
     /// <summary>The current record of a reader, by column name; a column the file lacks reads as empty.</summary>
-    private sealed class Row(CsvReader csv, string path, string kind)
+    private sealed class Row(CsvReader csv, string path, string kind) : IRecordFields
     {
         private readonly Dictionary<string, int> _index = [];
 
