@@ -23,6 +23,9 @@ public sealed class FleetRecords
         [FlowRecords.Layout.EventType] = NamesOf(FlowRecords.Layout),
     };
 
+    /// <summary>The JSON name of each CSV column of the record type named by an <c>event_type</c>; null for another type.</summary>
+    public static IReadOnlyDictionary<string, string>? ColumnNames(string eventType) => Names.GetValueOrDefault(eventType);
+
     private readonly SortedDictionary<string, Home> _homes = new(StringComparer.Ordinal);
 
     public long RecordsDropped { get; private set; }
@@ -32,7 +35,7 @@ public sealed class FleetRecords
     /// <summary>Adds one record of <paramref name="sensor"/>; false (and counted) when it is not a record of the output layer.</summary>
     public bool Add(string sensor, ReadOnlySpan<byte> json)
     {
-        if (JsonRecordFields.Parse(json, t => Names.GetValueOrDefault(t)) is not var (type, fields))
+        if (JsonRecordFields.Parse(json, ColumnNames) is not var (type, fields))
         {
             Malformed++;
             return false;

@@ -53,9 +53,10 @@ public static class RunRecordsReader
         return [.. hosts];
     }
 
-    private static List<T> ReadRows<T>(string path, string kind, string requiredColumn, Func<Row, T> map, ref long dropped)
+    private static List<T> ReadRows<T>(string path, string kind, string requiredColumn, Func<IRecordFields, T> map, ref long dropped)
     {
         if (!File.Exists(path)) throw new CensusInputException($"{path}: no such file");
+        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) return ReadJsonLines(path, kind, map, ref dropped);
         var rows = new List<T>();
         try
         {
@@ -77,6 +78,38 @@ public static class RunRecordsReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
         {
             throw new CensusInputException($"{path}: cannot read as a {kind} file: {e.Message}");
+        }
+        return rows;
+    }
+
+    /// <summary>A JSON-lines output (<c>--format jsonl</c>): each line one record, read by the same column names.</summary>
+    private static List<T> ReadJsonLines<T>(string path, string kind, Func<IRecordFields, T> map, ref long dropped)
+    {
+        var rows = new List<T>();
+        long line = 0;
+        try
+        {
+            foreach (var text in File.ReadLines(path))
+            {
+                line++;
+                if (text.Length == 0) continue;
+                if (rows.Count >= MaxRows)
+                {
+                    dropped++;
+                    continue;
+                }
+                var fields = JsonRecordFields.Parse(System.Text.Encoding.UTF8.GetBytes(text), FleetRecords.ColumnNames)
+                    ?? throw new CensusInputException($"{path}: line {line}: not a record written by analyze --format jsonl");
+                rows.Add(map(fields.Fields));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CensusInputException($"{path}: cannot read as a {kind} file: {e.Message}");
+        }
+        catch (CensusInputException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
+        {
+            throw new CensusInputException($"{path}: line {line}: {e.Message}");
         }
         return rows;
     }
