@@ -14,6 +14,12 @@ public sealed class PublishOptions
     public const long MaxSpoolCapMb = 1024 * 1024;
     public const int MaxStreamLength = 1_000_000_000;
 
+    /// <summary>
+    /// Connect and command timeout of the sensor's client: a broker that does not answer within it counts as down, so
+    /// the first stderr line comes within a few seconds of the run's start and the records wait in the spool.
+    /// </summary>
+    public static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(3);
+
     public Option<string?> Publish { get; } = Validated(new Option<string?>("--publish")
     {
         Description = "Also publish alerts, devices and mappings to this broker: redis://HOST:PORT[/DB] or rediss:// (TLS); records wait in a local spool while it is down",
@@ -71,7 +77,7 @@ public sealed class PublishOptions
         catch (ArgumentException e) { throw new ConfigException($"{where}: {e.Message}"); }
         try
         {
-            return RecordPublisher.Start(options, new RedisStreamTransport(target, maxLength), ReportStateChange);
+            return RecordPublisher.Start(options, new RedisStreamTransport(target, maxLength, CommandTimeout), ReportStateChange);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -40,7 +40,7 @@ public static class FleetReplayCommand
                 SpoolDirectory = spoolRoot is null ? PublishOptions.DefaultSpool(sensor) : Path.Combine(spoolRoot, PublishOptions.SafeFileName(sensor)),
             };
             RecordPublisher publisher;
-            try { publisher = RecordPublisher.Start(options, new RedisStreamTransport(target), PublishOptions.ReportStateChange); }
+            try { publisher = RecordPublisher.Start(options, new RedisStreamTransport(target, RedisStreamTransport.DefaultMaxStreamLength, PublishOptions.CommandTimeout), PublishOptions.ReportStateChange); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 CliConsole.Error($"sensor {sensor}: spool {options.SpoolDirectory}: {e.Message}");
