@@ -99,8 +99,12 @@ public sealed class PublishOptions
     }
 
     /// <summary>A sensor id as a folder name: letters, digits, '-', '_' and '.' kept, anything else '_'.</summary>
-    public static string SafeFileName(string sensorId) =>
-        string.Concat(sensorId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+    public static string SafeFileName(string sensorId)
+    {
+        var name = string.Concat(sensorId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        // "." and ".." would name the spool's parent, not a folder of its own.
+        return name.Trim('.').Length == 0 ? "_" + name : name;
+    }
 
     /// <summary>
     /// At the end of a run: waits up to <paramref name="timeout"/> for the broker to take everything, then stops the
