@@ -28,6 +28,7 @@ public static class CommandLine
             GenerateCommandDefinition.Create(),
             TrainCommandDefinition.Create(),
             ReportCommandDefinition.Create(),
+            Commands.Fleet.FleetCommandDefinition.Create(),
         };
         return root;
     }

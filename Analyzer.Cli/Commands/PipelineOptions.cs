@@ -26,6 +26,7 @@ public sealed class PipelineOptions
     public Option<bool> NoModel { get; } = CommonOptions.NoModel();
     public Option<Alerts.Severity> MinSeverity { get; } = CommonOptions.MinSeverity();
     public Option<bool> Quiet { get; } = CommonOptions.Quiet();
+    public PublishOptions Publishing { get; } = new();
 
     /// <summary>Set by <see cref="ToSettings"/> when the default model was not found: the verb says so once.</summary>
     public string? ModelNote { get; private set; }
@@ -47,6 +48,18 @@ public sealed class PipelineOptions
         command.Add(NoModel);
         command.Add(MinSeverity);
         command.Add(Quiet);
+        Publishing.AddTo(command);
+    }
+
+    /// <summary>
+    /// The settings with the run's publisher started (when --publish or the configuration asks for one); the caller
+    /// finishes it with <see cref="PublishOptions.FinishAsync"/>.
+    /// </summary>
+    public PipelineSettings StartPublishing(ParseResult parse, PipelineSettings settings, string? sensorId = null)
+    {
+        var config = parse.GetValue(Config);
+        if (Publishing.Start(parse, config, sensorId) is not { } publisher) return settings;
+        return settings with { Publisher = publisher, PublishEvents = Publishing.PublishEvents(parse, config) };
     }
 
     /// <summary>
@@ -98,15 +111,27 @@ public sealed class PipelineOptions
 
     private AnomalyModel? LoadModel(ParseResult parse)
     {
-        ModelNote = null;
-        ModelPath = null;
-        if (parse.GetValue(NoModel)) return null;
-        if (parse.GetValue(Model) is { } explicitPath) return AnomalyModel.Load(ModelPath = explicitPath);
-        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(ModelPath = CommonOptions.DefaultModelPath);
+        var model = LoadModel(parse.GetValue(Model), parse.GetValue(NoModel), out var path, out var note);
+        ModelPath = path;
+        ModelNote = note;
+        return model;
+    }
+
+    /// <summary>
+    /// The model a run uses: none with --no-model, the explicit one, else the default one in the working directory or
+    /// beside the program; <paramref name="note"/> says when no default model was found.
+    /// </summary>
+    public static AnomalyModel? LoadModel(string? explicitPath, bool noModel, out string? path, out string? note)
+    {
+        note = null;
+        path = null;
+        if (noModel) return null;
+        if (explicitPath is not null) return AnomalyModel.Load(path = explicitPath);
+        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(path = CommonOptions.DefaultModelPath);
         // Then the copy that the build puts next to the program.
         var besideProgram = Path.Combine(AppContext.BaseDirectory, CommonOptions.DefaultModelPath);
-        if (File.Exists(besideProgram)) return AnomalyModel.Load(ModelPath = besideProgram);
-        ModelNote = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
+        if (File.Exists(besideProgram)) return AnomalyModel.Load(path = besideProgram);
+        note = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
         return null;
     }
 }

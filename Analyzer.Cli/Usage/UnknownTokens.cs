@@ -56,8 +56,13 @@ public static class UnknownTokens
     private static bool IsNumber(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    private static string CommandPath(Command command) =>
-        command.Parents.OfType<Command>().FirstOrDefault() is null ? "analyzer" : "analyzer " + command.Name;
+    /// <summary>The words that reach the command: <c>analyzer</c>, <c>analyzer report</c>, <c>analyzer fleet report</c>.</summary>
+    private static string CommandPath(Command command)
+    {
+        var words = new List<string>();
+        for (var c = command; c.Parents.OfType<Command>().FirstOrDefault() is { } parent; c = parent) words.Insert(0, c.Name);
+        return string.Join(' ', ["analyzer", .. words]);
+    }
 
     /// <summary>The verb's own options and the ones every verb inherits (--help).</summary>
     public static IEnumerable<string> OptionNames(Command command)

@@ -74,7 +74,8 @@ public static class Rooms
         // The ledger times mapping answers with the rules' threshold (RuleThresholds.MappingAnswerUs).
         ["Inventory"] = [.. Floor, .. Knowledge, "Rules"],
         ["Learning"] = [.. Floor, .. Knowledge, "Capture"],
-        ["Pipeline"] = [.. Floor, .. Knowledge, "Capture", "Output", "Flows", "Rules", "Rules.BuiltIn", "Inventory", "Learning", "AlertPackets"],
+        // The pipeline hands the output layer's records to a publisher (Publishing) beside the files.
+        ["Pipeline"] = [.. Floor, .. Knowledge, "Capture", "Output", "Flows", "Rules", "Rules.BuiltIn", "Inventory", "Learning", "AlertPackets", "Publishing"],
         ["Configuration"] = [.. Floor, .. Knowledge, "Output", "Rules", "Rules.BuiltIn", "Pipeline"],
     };
 

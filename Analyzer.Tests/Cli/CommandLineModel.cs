@@ -12,9 +12,14 @@ public static class CommandLineModel
 {
     public static RootCommand Root { get; } = Analyzer.Cli.CommandLine.CreateRoot();
 
-    public static IEnumerable<Command> Verbs => Root.Subcommands;
+    /// <summary>Every command that runs something: the verbs, and the verbs under a group such as <c>fleet</c>.</summary>
+    public static IEnumerable<Command> Verbs => Root.Subcommands.SelectMany(v => v.Subcommands.Count == 0 ? [v] : v.Subcommands);
 
-    public static Command Verb(string name) => Verbs.Single(v => v.Name == name);
+    /// <summary>The words naming a verb on the command line: <c>analyze</c>, <c>fleet report</c>.</summary>
+    public static string PathOf(Command verb) =>
+        verb.Parents.OfType<Command>().FirstOrDefault() is { } parent && parent is not RootCommand ? parent.Name + " " + verb.Name : verb.Name;
+
+    public static Command Verb(string name) => Verbs.Single(v => PathOf(v) == name);
 
     /// <summary>Every option of the verb but the built-in --help and --version.</summary>
     public static IEnumerable<Option> Options(Command verb) =>
@@ -29,13 +34,14 @@ public static class CommandLineModel
     /// </summary>
     public static List<string> BaseArguments(Command verb, Option? except = null)
     {
-        var args = new List<string> { verb.Name };
+        var args = PathOf(verb).Split(' ').ToList();
         foreach (var argument in verb.Arguments)
             if (argument.Arity.MinimumNumberOfValues > 0) args.Add(Capture);
         foreach (var option in Options(verb))
         {
             if (option == except) continue;
-            if (option.Required) args.AddRange([option.Name, option.ValueType == typeof(string[]) ? "labels.csv" : "lo"]);
+            if (option.Required)
+                args.AddRange([option.Name, option.ValueType == typeof(string[]) ? "labels.csv" : option.Name is "--redis" or "--publish" ? "redis://127.0.0.1:1" : "lo"]);
             else if (verb.Name == "sniff" && option.Name == "--duration") args.AddRange([option.Name, "1"]);
         }
         return args;

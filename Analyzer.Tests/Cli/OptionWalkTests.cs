@@ -15,14 +15,14 @@ public class OptionWalkTests
         var data = new TheoryData<string, string>();
         foreach (var verb in CommandLineModel.Verbs)
             foreach (var option in CommandLineModel.Options(verb))
-                data.Add(verb.Name, option.Name);
+                data.Add(CommandLineModel.PathOf(verb), option.Name);
         return data;
     }
 
     public static TheoryData<string> EveryVerb()
     {
         var data = new TheoryData<string>();
-        foreach (var verb in CommandLineModel.Verbs) data.Add(verb.Name);
+        foreach (var verb in CommandLineModel.Verbs) data.Add(CommandLineModel.PathOf(verb));
         return data;
     }
 
@@ -88,8 +88,8 @@ public class OptionWalkTests
     public void TheWalkCoversEveryVerbAndItsNumericOptions()
     {
         var walked = EveryOption().Select(row => $"{row[0]} {row[1]}").ToHashSet();
-        Assert.Equal(["analyze", "sniff", "interfaces", "rules", "generate", "train", "report"], CommandLineModel.Verbs.Select(v => v.Name));
-        foreach (var expected in new[] { "analyze --jobs", "sniff --duration", "sniff --count", "sniff --status-interval", "sniff --write-pcap-max-mb", "train --window", "report --jobs" })
+        Assert.Equal(["analyze", "sniff", "interfaces", "rules", "generate", "train", "report", "fleet report", "fleet replay"], CommandLineModel.Verbs.Select(CommandLineModel.PathOf));
+        foreach (var expected in new[] { "analyze --jobs", "sniff --duration", "sniff --count", "sniff --status-interval", "sniff --write-pcap-max-mb", "train --window", "report --jobs", "fleet report --idle", "fleet replay --shard", "analyze --publish", "sniff --sensor-id" })
             Assert.Contains(expected, walked);
     }
 }

@@ -27,20 +27,20 @@ public static class RunRecordsReader
         return new RunRecords(d, m, a, e, f) { RowsDropped = dropped };
     }
 
-    private static DeviceRow Device(Row r) => new(
+    internal static DeviceRow Device(IRecordFields r) => new(
         r["ip"], r["stack"], r["stack_version"], r.List("server"), r.List("user_agent"), r["friendly_name"],
         r["manufacturer"], r["model"], r.List("device_types"), r.List("services"), r.List("cves"), r.List("advisories"),
         r.List("protocols"), r.List("location"));
 
-    private static MappingRow Mapping(Row r) => new(
+    internal static MappingRow Mapping(IRecordFields r) => new(
         r.Time("time"), r["method"], r["action"], r["requester"], r["gateway"], r["transport"], r["external_port"],
         r["internal_client"], r["internal_port"], r["lease"], r["description"], r["outcome"], r["granted_external_port"],
         r["granted_lease"]);
 
-    private static AlertRow Alert(Row r) => new(
+    internal static AlertRow Alert(IRecordFields r) => new(
         r.Time("time"), r["rule"], r["category"], r["severity"], r["src_ip"], r["dst_ip"], r["protocol"], r["summary"]);
 
-    private static MessageRow Message(Row r) => new(r.Time("time"), r["protocol"], r["message"], r["src_ip"], r["dst_ip"]);
+    internal static MessageRow Message(IRecordFields r) => new(r.Time("time"), r["protocol"], r["message"], r["src_ip"], r["dst_ip"]);
 
     private static List<string> FlowHosts(string path, ref long dropped)
     {
@@ -53,9 +53,10 @@ public static class RunRecordsReader
         return [.. hosts];
     }
 
-    private static List<T> ReadRows<T>(string path, string kind, string requiredColumn, Func<Row, T> map, ref long dropped)
+    private static List<T> ReadRows<T>(string path, string kind, string requiredColumn, Func<IRecordFields, T> map, ref long dropped)
     {
         if (!File.Exists(path)) throw new CensusInputException($"{path}: no such file");
+        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)) return ReadJsonLines(path, kind, map, ref dropped);
         var rows = new List<T>();
         try
         {
@@ -81,8 +82,40 @@ public static class RunRecordsReader
         return rows;
     }
 
+    /// <summary>A JSON-lines output (<c>--format jsonl</c>): each line one record, read by the same column names.</summary>
+    private static List<T> ReadJsonLines<T>(string path, string kind, Func<IRecordFields, T> map, ref long dropped)
+    {
+        var rows = new List<T>();
+        long line = 0;
+        try
+        {
+            foreach (var text in File.ReadLines(path))
+            {
+                line++;
+                if (text.Length == 0) continue;
+                if (rows.Count >= MaxRows)
+                {
+                    dropped++;
+                    continue;
+                }
+                var fields = JsonRecordFields.Parse(System.Text.Encoding.UTF8.GetBytes(text), FleetRecords.ColumnNames)
+                    ?? throw new CensusInputException($"{path}: line {line}: not a record written by analyze --format jsonl");
+                rows.Add(map(fields.Fields));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CensusInputException($"{path}: cannot read as a {kind} file: {e.Message}");
+        }
+        catch (CensusInputException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
+        {
+            throw new CensusInputException($"{path}: line {line}: {e.Message}");
+        }
+        return rows;
+    }
+
     /// <summary>The current record of a reader, by column name; a column the file lacks reads as empty.</summary>
-    private sealed class Row(CsvReader csv, string path, string kind)
+    private sealed class Row(CsvReader csv, string path, string kind) : IRecordFields
     {
         private readonly Dictionary<string, int> _index = [];
 

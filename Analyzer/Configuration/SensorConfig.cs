@@ -14,4 +14,5 @@ public sealed class SensorConfig
     /// <summary>Addresses or prefixes no rule ever alerts on (as source or destination).</summary>
     public List<string> Allowlist { get; set; } = [];
     public Dictionary<string, RuleOverride> Rules { get; set; } = [];
+    public PublishSection Publish { get; set; } = new();
 }

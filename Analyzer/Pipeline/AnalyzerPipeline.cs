@@ -37,12 +37,14 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     private readonly DeviceInventory? _inventory;
     private readonly EvidenceBuffer? _evidence;
     private readonly EvidenceRecorder? _evidenceRecorder;
+    private readonly PublishedRecords? _published;
     private readonly List<IEventSink> _eventObservers = [];
     private readonly HashSet<LinkType> _unsupportedLinksReported = [];
     private long _nowUs = long.MinValue;
     private long _lastExpiryUs = long.MinValue;
     private long _frameNumber;
     private readonly List<string> _captures = [];
+    private string? _currentFile;
 
     public AnalyzerPipeline(PipelineSettings settings, IEnumerable<IRule>? rules = null, IAlertSink? extraAlertSink = null)
     {
@@ -69,11 +71,16 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
                     alertSinks.Add(_alertWriter);
                 }
             }
+            if (settings.Publisher is not null) alertSinks.Add(_published = new PublishedRecords(settings.Publisher, settings.PublishEvents));
             if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
             if (settings.EventsPath is not null) _eventWriter = new EventWriter(settings.EventsPath, settings.Format);
             if (settings.FlowsPath is not null) _flowWriter = new FlowWriter(settings.FlowsPath, settings.AllFlows, settings.Format);
-            if (settings.MappingsPath is not null) _eventObservers.Add(_ledger = new MappingLedger(_mappingWriter = new MappingWriter(settings.MappingsPath, settings.Format), settings.Thresholds));
-            if (settings.DevicesPath is not null) _eventObservers.Add(_inventory = new DeviceInventory(settings.Network));
+            var mappingSinks = new List<IMappingSink>();
+            if (settings.MappingsPath is not null) mappingSinks.Add(_mappingWriter = new MappingWriter(settings.MappingsPath, settings.Format));
+            if (_published is not null) mappingSinks.Add(_published);
+            if (mappingSinks.Count > 0)
+                _eventObservers.Add(_ledger = new MappingLedger(mappingSinks.Count == 1 ? mappingSinks[0] : new MappingFanOut(mappingSinks), settings.Thresholds));
+            if (settings.DevicesPath is not null || _published is not null) _eventObservers.Add(_inventory = new DeviceInventory(settings.Network));
         }
         catch
         {
@@ -109,6 +116,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         Statistics.Files++;
         _frameNumber = 0;
         _captures.Add(name);
+        _currentFile = name;
         if (_rules is not null) _rules.Context.CurrentFile = name;
         if (_eventWriter is not null) _eventWriter.CurrentFile = name;
         if (_flowWriter is not null) _flowWriter.CurrentFile = name;
@@ -168,7 +176,11 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _rules?.Finish(_nowUs);
         _model?.PassUnjudged();
         _ledger?.Finish();
-        if (_inventory is not null) DeviceWriter.Write(Settings.DevicesPath!, _inventory, string.Join("; ", _captures), Settings.Format);
+        if (_inventory is not null)
+        {
+            if (Settings.DevicesPath is not null) DeviceWriter.Write(Settings.DevicesPath, _inventory, string.Join("; ", _captures), Settings.Format);
+            _published?.OnDevices(_inventory, string.Join("; ", _captures));
+        }
         Statistics.FlowsCreated = _flows.Created;
         Statistics.FlowsEvicted = _flows.Evicted;
         Flush();
@@ -238,6 +250,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             flow.AddProtocol(e.Protocol);
         }
         _eventWriter?.Write(e);
+        if (_published is { Events: true }) _published.OnEvent(e, _currentFile);
         _rules?.OnEvent(e);
         foreach (var o in _eventObservers) o.OnEvent(e);
     }

@@ -34,6 +34,13 @@ public sealed record PipelineSettings
     /// <summary>The learned model that scores host windows and raises anomaly alerts; null runs without one.</summary>
     public Learning.AnomalyModel? Model { get; init; }
 
+    /// <summary>
+    /// Where alerts, mappings and devices (and events, with <see cref="PublishEvents"/>) are also sent as JSON records
+    /// (<c>--publish</c>); null publishes nothing. Shared by the pipelines of a batch; the caller starts and drains it.
+    /// </summary>
+    public Publishing.RecordPublisher? Publisher { get; init; }
+    public bool PublishEvents { get; init; }
+
     /// <summary>Every output file as (path, its standard file name), the one list of what the pipeline writes.</summary>
     public IEnumerable<(string Path, string Name)> Outputs()
     {

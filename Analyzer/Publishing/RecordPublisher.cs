@@ -225,7 +225,7 @@ public sealed class RecordPublisher : IAsyncDisposable
                 catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
                     // Whatever failed, the records stay in the spool; an unexpected failure is reported like an outage.
-                    var reason = e is BrokerUnavailableException ? e.Message : $"broker {_transport.Description}: {e.Message}";
+                    var reason = e is BrokerUnavailableException ? e.Message : $"broker {_transport.Description}: {FirstClause(e.Message)}";
                     if (_state != BrokerState.Unreachable)
                         Report(BrokerState.Unreachable, $"{reason}; records are kept in {_spool.Directory} and sent when it is back");
                     _lastError = reason;
@@ -247,6 +247,16 @@ public sealed class RecordPublisher : IAsyncDisposable
         catch (OperationCanceledException) { }
         catch (ObjectDisposedException) { }
     }
+
+    /// <summary>Client exceptions can carry a page of diagnostics after the reason; the status line keeps the reason.</summary>
+    private static string FirstClause(string message)
+    {
+        int end = message.AsSpan().IndexOfAny(";\n");
+        var text = end < 0 ? message : message[..end];
+        return text.Length <= MaxReasonChars ? text : text[..MaxReasonChars];
+    }
+
+    private const int MaxReasonChars = 200;
 
     private void Report(BrokerState state, string message)
     {

@@ -71,8 +71,20 @@ public sealed class RedisStreamTransport : IRecordTransport
         }
         catch (Exception e) when (e is RedisException && !cancellationToken.IsCancellationRequested)
         {
+            DropIfDisconnected();
             throw new BrokerUnavailableException($"broker {Description}: {RedisConnector.Describe(e)}", e);
         }
+    }
+
+    /// <summary>
+    /// A client that has lost its connection is dropped, so the next send connects afresh: one that never reached the
+    /// broker was seen to go on failing after the broker came up, and the sender's backoff already paces the attempts.
+    /// </summary>
+    private void DropIfDisconnected()
+    {
+        if (_connection is not { IsConnected: false } stale) return;
+        _connection = null;
+        _ = stale.CloseAsync(allowCommandsToComplete: false).ContinueWith(_ => stale.Dispose(), TaskScheduler.Default);
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync()

@@ -15,10 +15,21 @@ public static class AnalyzeCommand
     {
         var pipeline = AnalyzeCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipeline.Quiet);
-        var settings = pipeline.ToSettings(parse);
-        return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs),
-            pipeline.ReadFiles(parse).ToList(), cancel);
+        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse));
+        try
+        {
+            return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs),
+                pipeline.ReadFiles(parse).ToList(), cancel);
+        }
+        finally
+        {
+            if (settings.Publisher is { } publisher)
+                CliConsole.Info(PublishOptions.FinishAsync(publisher, PublishDrainTimeout).GetAwaiter().GetResult());
+        }
     }
+
+    /// <summary>How long the end of a run waits for the broker to take what is spooled; the rest waits for the next run.</summary>
+    public static readonly TimeSpan PublishDrainTimeout = TimeSpan.FromSeconds(10);
 
     public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, int jobs, IReadOnlyList<NamedPath> readFiles,
         CancellationToken cancel)

@@ -15,7 +15,7 @@ public static class SniffCommand
     {
         var pipelineOptions = SniffCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipelineOptions.Quiet);
-        var settings = pipelineOptions.ToSettings(parse);
+        var settings = pipelineOptions.StartPublishing(parse, pipelineOptions.ToSettings(parse));
         double status = parse.GetValue(SniffCommandDefinition.StatusEvery);
         var options = new LiveCaptureOptions
         {
@@ -27,7 +27,15 @@ public static class SniffCommand
             WritePcapMaxBytes = parse.GetValue(SniffCommandDefinition.WritePcapMaxMb) * 1024 * 1024,
             StatusInterval = status > 0 ? TimeSpan.FromSeconds(status) : null,
         };
-        return Sniff(options, settings, pipelineOptions.ReadFiles(parse).ToList(), cancel);
+        try
+        {
+            return Sniff(options, settings, pipelineOptions.ReadFiles(parse).ToList(), cancel);
+        }
+        finally
+        {
+            if (settings.Publisher is { } publisher)
+                CliConsole.Info(PublishOptions.FinishAsync(publisher, Analyze.AnalyzeCommand.PublishDrainTimeout).GetAwaiter().GetResult());
+        }
     }
 
     public static int Sniff(LiveCaptureOptions options, PipelineSettings settings, IReadOnlyList<NamedPath> readFiles, CancellationToken cancel)
@@ -75,5 +83,6 @@ public static class SniffCommand
         + (s.PcapCapReached ? "; --write-pcap stopped at its size cap" : "");
 
     private static string StatusLine(LiveCaptureStatus s, AnalyzerPipeline p, TimeSpan elapsed) => FormattableString.Invariant(
-        $"status: {elapsed.TotalSeconds:0}s, {s.Processed / Math.Max(elapsed.TotalSeconds, 1e-3):N0} packets/s, {p.Statistics.Alerts:N0} alerts, {s.TotalDropped:N0} dropped (kernel {s.KernelDropped:N0}, interface {s.InterfaceDropped:N0}, queue {s.QueueDropped:N0}), {p.ActiveFlows:N0} flows, {GC.GetTotalMemory(false) / 1048576.0:0} MB managed, {Environment.WorkingSet / 1048576.0:0} MB resident");
+        $"status: {elapsed.TotalSeconds:0}s, {s.Processed / Math.Max(elapsed.TotalSeconds, 1e-3):N0} packets/s, {p.Statistics.Alerts:N0} alerts, {s.TotalDropped:N0} dropped (kernel {s.KernelDropped:N0}, interface {s.InterfaceDropped:N0}, queue {s.QueueDropped:N0}), {p.ActiveFlows:N0} flows, {GC.GetTotalMemory(false) / 1048576.0:0} MB managed, {Environment.WorkingSet / 1048576.0:0} MB resident")
+        + (p.Settings.Publisher is { } publisher ? "; " + publisher.Status.Summary() : "");
 }

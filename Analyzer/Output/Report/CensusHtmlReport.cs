@@ -10,7 +10,7 @@ namespace Analyzer.Output.Report;
 /// </summary>
 public static class CensusHtmlReport
 {
-    private const string Style = """
+    internal const string Style = """
         body{font-family:"DejaVu Sans",Arial,sans-serif;margin:24px;color:#222;max-width:1100px}
         h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ccc}
         .summary{color:#444;margin:4px 0 12px}.figures span{display:inline-block;margin-right:22px}
