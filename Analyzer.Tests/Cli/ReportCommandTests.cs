@@ -85,8 +85,8 @@ public class ReportCommandTests
         File.WriteAllText(dir.File("d.csv"), "ip\n");
         var run = CliRunner.Run(dir.Path, "report", "--devices", "d.csv", "--html", "d.csv");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal(["error: --html d.csv: is one of the inputs; it would be overwritten"], run.StderrLines);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(["error: --html 'd.csv' is --devices 'd.csv'; refusing to write over it"], run.StderrLines);
         Assert.Equal("ip\n", File.ReadAllText(dir.File("d.csv")));
     }
 

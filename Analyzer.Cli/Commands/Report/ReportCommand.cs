@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Analyzer.Cli.Usage;
 using Analyzer.Capture;
 using Analyzer.Census;
 using Analyzer.Output;
@@ -26,15 +27,19 @@ public static class ReportCommand
         var settings = Def.Pipeline.ToSettings(parse);
         if (html is not null)
         {
+            // The one collision check of every verb: links and hard links to an input count as the input.
+            var inputs = CaptureInputs.Expand(paths).Files.Concat(paths).Select(p => new NamedPath("the input capture", p))
+                .Concat(new[] { Def.Devices, Def.Alerts, Def.Mappings, Def.Events, Def.Flows }
+                    .Where(o => parse.GetValue(o) is not null).Select(o => new NamedPath(o.Name, parse.GetValue(o)!)))
+                .ToList();
+            if (OutputCollisions.Find([new NamedPath("--html", html)], inputs) is { } collision)
+            {
+                CliConsole.Error(collision);
+                return ExitCodes.Usage;
+            }
             if (CsvOutput.CheckWritable(html) is { } problem)
             {
                 CliConsole.Error(problem);
-                return ExitCodes.BadInput;
-            }
-            var inputs = paths.Concat(new[] { Def.Devices, Def.Alerts, Def.Mappings, Def.Events, Def.Flows }.Select(o => parse.GetValue(o)).OfType<string>());
-            if (inputs.Any(i => SamePath(i, html)))
-            {
-                CliConsole.Error($"--html {html}: is one of the inputs; it would be overwritten");
                 return ExitCodes.BadInput;
             }
         }
@@ -109,7 +114,4 @@ public static class ReportCommand
             Directory.Delete(scratch, recursive: true);
         }
     }
-
-    private static bool SamePath(string a, string b) =>
-        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);
 }
