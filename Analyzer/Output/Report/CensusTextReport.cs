@@ -9,6 +9,27 @@ public static class CensusTextReport
     /// <summary>Severities in the order the tables show them, as the alert file writes them.</summary>
     public static readonly string[] Severities = ["critical", "high", "medium", "low", "info"];
 
+    /// <summary>The devices-by-class table, with its total row; one network's report and the fleet's share it.</summary>
+    internal static void WriteClasses(TextWriter w, IReadOnlyList<ClassCount> counts, int devices, int outdated, int withCves)
+    {
+        var classes = new TextTable("class", "devices", "share", "outdated", "with CVEs").Right(1, 2, 3, 4);
+        foreach (var k in counts.Where(k => k.Devices > 0))
+            classes.Add(k.Class.Name(), Number(k.Devices), Percent(k.Share), Number(k.Outdated), Number(k.WithCves));
+        classes.Add("total", Number(devices), devices == 0 ? "" : Percent(1), Number(outdated), Number(withCves));
+        classes.WriteTo(w);
+    }
+
+    /// <summary>The stacks-and-versions table, each against its current release.</summary>
+    internal static void WriteStacks(TextWriter w, IReadOnlyList<StackCount> counts)
+    {
+        var stacks = new TextTable("stack", "version", "devices", "current", "outdated").Right(2);
+        foreach (var s in counts)
+            stacks.Add(Cell(s.Stack, 32), Cell(s.Version, 20), Number(s.Devices),
+                s.CurrentVersion is null ? "" : s.Released is null ? s.CurrentVersion : $"{s.CurrentVersion} ({s.Released})",
+                s.Outdated ? "yes" : "");
+        stacks.WriteTo(w);
+    }
+
     public static void Write(TextWriter w, NetworkCensus c, string source)
     {
         w.WriteLine($"UPnP census of {Cell(source, 120)}");
@@ -17,20 +38,11 @@ public static class CensusTextReport
         w.WriteLine();
 
         w.WriteLine("Devices by class");
-        var classes = new TextTable("class", "devices", "share", "outdated", "with CVEs").Right(1, 2, 3, 4);
-        foreach (var k in c.Classes.Where(k => k.Devices > 0))
-            classes.Add(k.Class.Name(), Number(k.Devices), Percent(k.Share), Number(k.Outdated), Number(k.WithCves));
-        classes.Add("total", Number(c.UpnpDevices), c.UpnpDevices == 0 ? "" : Percent(1), Number(c.OutdatedDevices), Number(c.DevicesWithCves));
-        classes.WriteTo(w);
+        WriteClasses(w, c.Classes, c.UpnpDevices, c.OutdatedDevices, c.DevicesWithCves);
         w.WriteLine();
 
         w.WriteLine("Stacks and versions");
-        var stacks = new TextTable("stack", "version", "devices", "current", "outdated").Right(2);
-        foreach (var s in c.Stacks)
-            stacks.Add(Cell(s.Stack, 32), Cell(s.Version, 20), Number(s.Devices),
-                s.CurrentVersion is null ? "" : s.Released is null ? s.CurrentVersion : $"{s.CurrentVersion} ({s.Released})",
-                s.Outdated ? "yes" : "");
-        stacks.WriteTo(w);
+        WriteStacks(w, c.Stacks);
         w.WriteLine();
 
         var flagged = c.Devices.Where(d => d.Outdated).ToList();

@@ -17,20 +17,11 @@ public static class FleetTextReport
         w.WriteLine();
 
         w.WriteLine("Devices with UPnP on, by class");
-        var classes = new TextTable("class", "devices", "share", "outdated", "with CVEs").Right(1, 2, 3, 4);
-        foreach (var k in c.Classes.Where(k => k.Devices > 0))
-            classes.Add(k.Class.Name(), Number(k.Devices), Percent(k.Share), Number(k.Outdated), Number(k.WithCves));
-        classes.Add("total", Number(c.Devices), c.Devices == 0 ? "" : Percent(1), Number(c.OutdatedDevices), Number(c.Classes.Sum(k => k.WithCves)));
-        classes.WriteTo(w);
+        CensusTextReport.WriteClasses(w, c.Classes, c.Devices, c.OutdatedDevices, c.Classes.Sum(k => k.WithCves));
         w.WriteLine();
 
         w.WriteLine($"Stacks and versions (outdated: {Percent(c.OutdatedShare)} of devices)");
-        var stacks = new TextTable("stack", "version", "devices", "current", "outdated").Right(2);
-        foreach (var s in c.Stacks)
-            stacks.Add(Cell(s.Stack, 32), Cell(s.Version, 20), Number(s.Devices),
-                s.CurrentVersion is null ? "" : s.Released is null ? s.CurrentVersion : $"{s.CurrentVersion} ({s.Released})",
-                s.Outdated ? "yes" : "");
-        stacks.WriteTo(w);
+        CensusTextReport.WriteStacks(w, c.Stacks);
         w.WriteLine();
 
         var byAlerts = c.Homes.OrderByDescending(h => h.Census.AlertTotal).ThenBy(h => h.Sensor, StringComparer.Ordinal).Take(MaxHomeRows).ToList();
