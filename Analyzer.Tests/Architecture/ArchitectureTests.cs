@@ -12,8 +12,10 @@ public class ArchitectureTests
 {
     private static readonly Assembly Library = typeof(AnalyzerPipeline).Assembly;
 
-    // The synthetic capture generator is a tool, not a stage of the sensor; it is bound for its own project.
-    private const string Generator = "Analyzer.Generation";
+    // The synthetic capture generator is a tool beside the sensor, in its own assembly; its rooms are checked too.
+    private static readonly Assembly Generator = typeof(Analyzer.Generation.CaptureGenerator).Assembly;
+
+    private static readonly Assembly[] Checked = [Library, Generator];
 
     public static TheoryData<string, string> RoomRules()
     {
@@ -30,7 +32,7 @@ public class ArchitectureTests
         var allowed = Rooms.MayUse[room].Append(room).ToHashSet(StringComparer.Ordinal);
         var forbidden = TypeNamesOf(Rooms.MayUse.Keys.Where(r => !allowed.Contains(r)));
         Assert.NotEmpty(TypesIn(room));
-        var result = Types.InAssembly(Library).That().ResideInNamespaceMatching(Exactly(room))
+        var result = Types.InAssemblies(Checked).That().ResideInNamespaceMatching(Exactly(room))
             .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
         Assert.True(result.IsSuccessful,
             $"{Rooms.Namespace(room)} may use only {mayUse}; these types reach further: "
@@ -38,16 +40,23 @@ public class ArchitectureTests
     }
 
     [Fact]
-    public void EveryNamespaceOfTheLibraryIsADeclaredRoom()
+    public void EveryNamespaceOfTheLibraryAndTheGeneratorIsADeclaredRoom()
     {
-        var undeclared = Library.GetTypes()
+        var undeclared = Checked.SelectMany(a => a.GetTypes())
             .Select(t => t.Namespace ?? "")
-            .Where(ns => ns.StartsWith("Analyzer", StringComparison.Ordinal) && !ns.StartsWith(Generator, StringComparison.Ordinal))
+            .Where(ns => ns.StartsWith("Analyzer", StringComparison.Ordinal))
             .Distinct()
             .Where(ns => !Rooms.MayUse.ContainsKey(ns == "Analyzer" ? "" : ns["Analyzer.".Length..]))
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void TheSensorsAssemblyHoldsNothingOfTheGeneratorAndDoesNotReferenceIt()
+    {
+        Assert.Empty(Library.GetTypes().Where(t => t.Namespace?.StartsWith("Analyzer.Generation", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(Library.GetReferencedAssemblies(), a => a.Name == Generator.GetName().Name);
     }
 
     [Fact]
@@ -79,7 +88,7 @@ public class ArchitectureTests
     private static string Exactly(string room) => "^" + Regex.Escape(Rooms.Namespace(room)) + "$";
 
     private static IEnumerable<Type> TypesIn(string room) =>
-        Library.GetTypes().Where(t => t.Namespace == Rooms.Namespace(room));
+        Checked.SelectMany(a => a.GetTypes()).Where(t => t.Namespace == Rooms.Namespace(room));
 
     // Whole type names, not namespace prefixes: "Analyzer.Decoding" must not also forbid "Analyzer.Decoding.Http".
     private static string[] TypeNamesOf(IEnumerable<string> rooms) =>

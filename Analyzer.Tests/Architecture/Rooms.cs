@@ -1,9 +1,9 @@
 namespace Analyzer.Tests.Architecture;
 
 /// <summary>
-/// The rooms of the library (one namespace each, one folder each) and the rooms each may use. Every arrow points
-/// down the pipeline (docs/architecture.md): a room never uses a room that uses it, so no two rooms depend on each
-/// other both ways. A new folder must be added here, with the rooms it may use, before it builds.
+/// The rooms of the library and of the capture generator beside it (one namespace each, one folder each) and the
+/// rooms each may use. Every arrow points down the pipeline (docs/architecture.md): a room never uses a room that
+/// uses it, so no two rooms depend on each other both ways. A new folder must be added here, with the rooms it may use, before it builds.
 /// </summary>
 public static class Rooms
 {
@@ -25,6 +25,9 @@ public static class Rooms
 
     // What the output stage writes: every record the stages above it produce.
     private static readonly string[] Recorded = [.. Knowledge, "Flows", "Inventory", "Rules"];
+
+    private static readonly string[] GeneratorParts =
+        ["Generation.Randomness", "Generation.Capture", "Generation.Packets", "Generation.Network", "Generation.Messages"];
 
     /// <summary>Each room and the rooms it may use (besides itself).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> MayUse = new Dictionary<string, string[]>
@@ -73,10 +76,25 @@ public static class Rooms
         ["Rules.BuiltIn"] = ["Rules", .. RuleFolders],
         // The ledger times mapping answers with the rules' threshold (RuleThresholds.MappingAnswerUs).
         ["Inventory"] = [.. Floor, .. Knowledge, "Rules"],
-        ["Learning"] = [.. Floor, .. Knowledge, "Capture"],
+        ["Learning"] = [.. Floor, .. Knowledge, "Capture", "Labels"],
         // The pipeline hands the output layer's records to a publisher (Publishing) beside the files.
         ["Pipeline"] = [.. Floor, .. Knowledge, "Capture", "Output", "Flows", "Rules", "Rules.BuiltIn", "Inventory", "Learning", "AlertPackets", "Publishing"],
         ["Configuration"] = [.. Floor, .. Knowledge, "Output", "Rules", "Rules.BuiltIn", "Pipeline"],
+        // The labels of captures (labels.csv): written by the generator, read by training.
+        ["Labels"] = Floor,
+
+        // The synthetic capture generator (its own assembly, Analyzer.Generation) uses the library; nothing in the
+        // library uses it. Frames are written by Generation.Capture, built by Generation.Packets; the simulated
+        // network and its devices (Generation.Network) are what messages (Generation.Messages) describe; scenarios
+        // play them out, and the root (CaptureGenerator) runs scenarios into files with their labels. Every part draws
+        // its randomness from one seeded source (Generation.Randomness).
+        ["Generation.Randomness"] = [],
+        ["Generation.Capture"] = [.. Floor, "Capture"],
+        ["Generation.Packets"] = [.. Floor, "Generation.Randomness", "Generation.Capture"],
+        ["Generation.Network"] = [.. Floor, "Generation.Randomness", "Generation.Packets"],
+        ["Generation.Messages"] = [.. Floor, "Generation.Randomness", "Generation.Network"],
+        ["Generation.Scenarios"] = [.. Floor, "Labels", .. GeneratorParts],
+        ["Generation"] = [.. Floor, "Labels", .. GeneratorParts, "Generation.Scenarios"],
     };
 
     /// <summary>The namespace of a room.</summary>

@@ -4,6 +4,7 @@ using Analyzer.Generation.Network;
 using Analyzer.Generation.Scenarios;
 using Analyzer.Pipeline;
 using Analyzer.Tests.Support;
+using Analyzer.Generation.Randomness;
 
 namespace Analyzer.Tests.Census;
 

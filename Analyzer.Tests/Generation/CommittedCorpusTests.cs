@@ -1,5 +1,5 @@
 using Analyzer.Generation;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Generation;

@@ -2,6 +2,7 @@ using System.Net;
 using Analyzer.Generation.Packets;
 using PacketDotNet;
 using Analyzer.Decoding;
+using Analyzer.Generation.Randomness;
 
 namespace Analyzer.Tests.Generation;
 
@@ -95,7 +96,7 @@ public class FrameFactoryTests
     {
         var wan = TestHosts.Router with { Name = "router-wan", Mac = System.Net.NetworkInformation.PhysicalAddress.Parse("3C-A6-2F-00-00-02"),
             Ipv4 = IPAddress.Parse("203.0.113.9"), Segment = NetSegment.Wan };
-        var factory = new FrameFactory(LinkLayerKind.LinuxSll, 0, TestHosts.Router, [TestHosts.Router, wan], new Analyzer.Generation.GenerationRandom(1));
+        var factory = new FrameFactory(LinkLayerKind.LinuxSll, 0, TestHosts.Router, [TestHosts.Router, wan], new GenerationRandom(1));
 
         Assert.Equal([0, 0], factory.Udp(TestHosts.Remote.V4, 40000, wan.V4, 1900, [1])[..2]);
         Assert.Equal([0, 4], factory.Udp(wan.V4, 1900, TestHosts.Remote.V4, 40000, [1])[..2]);

@@ -1,5 +1,5 @@
 using Analyzer.Cli.Commands.Generate;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Generation.Scenarios;
 using Analyzer.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Analyzer.Generation;
 using Analyzer.Generation.Capture;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Generation.Scenarios;
 using Analyzer.Tests.Support;
 

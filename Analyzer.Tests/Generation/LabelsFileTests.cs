@@ -1,4 +1,4 @@
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 
 namespace Analyzer.Tests.Generation;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Generation.Scenarios;
 
 namespace Analyzer.Tests.Generation;

@@ -3,6 +3,7 @@ using Analyzer.Decoding;
 using Analyzer.Generation;
 using Analyzer.Generation.Packets;
 using PacketDotNet;
+using Analyzer.Generation.Randomness;
 
 namespace Analyzer.Tests.Generation;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using Analyzer.Generation;
 using Analyzer.Generation.Packets;
+using Analyzer.Generation.Randomness;
 
 namespace Analyzer.Tests.Generation;
 

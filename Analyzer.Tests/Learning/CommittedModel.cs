@@ -1,5 +1,5 @@
 using Analyzer.Generation;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Generation.Scenarios;
 using Analyzer.Learning;
 using Analyzer.Tests.Support;

@@ -1,5 +1,5 @@
 using Analyzer.Cli.Commands.Train;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Learning;
 using Analyzer.Rules;
 using Analyzer.Tests.Conformance;

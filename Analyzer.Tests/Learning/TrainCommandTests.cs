@@ -1,4 +1,4 @@
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Learning;
 using Analyzer.Tests.Support;
 

@@ -54,7 +54,7 @@ public static class GenerateCommand
             var captures = CaptureGenerator.WriteCorpus(options.Out.FullName, scenarios, options.Seed, format);
             foreach (var capture in captures)
                 output.WriteLine($"{capture.FileName}: {capture.Frames.Count} frames, {capture.Scenario.Label}");
-            output.WriteLine($"labels: {Path.Combine(options.Out.FullName, Analyzer.Generation.Labels.LabelsFile.FileName)}");
+            output.WriteLine($"labels: {Path.Combine(options.Out.FullName, Analyzer.Labels.LabelsFile.FileName)}");
             return ExitCodes.Success;
         }
         catch (CaptureWriterException e)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Analyzer.Capture;
 using Analyzer.Cli.Usage;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Learning;
 using Analyzer.Rules;
 

@@ -1,5 +1,5 @@
 using Analyzer.Decoding;
-using Analyzer.Generation.Labels;
+using Analyzer.Labels;
 using Analyzer.Learning;
 
 namespace Analyzer.Cli.Commands.Train;
