@@ -28,9 +28,6 @@ public sealed class PipelineOptions
     public Option<bool> Quiet { get; } = CommonOptions.Quiet();
     public PublishOptions Publishing { get; } = new();
 
-    /// <summary>Set by <see cref="ToSettings"/> when the default model was not found: the verb says so once.</summary>
-    public string? ModelNote { get; private set; }
-
     public void AddTo(Command command)
     {
         command.Add(Alerts);
@@ -68,8 +65,9 @@ public sealed class PipelineOptions
     /// </summary>
     /// <exception cref="ConfigException">The configuration file cannot be used (one line).</exception>
     /// <exception cref="ModelFileException">An explicit --model (or a present default model) cannot be used.</exception>
-    public PipelineSettings ToSettings(ParseResult parse)
+    public PipelineSettings ToSettings(ParseResult parse, out LoadedModel model)
     {
+        model = LoadModel(parse.GetValue(Model), parse.GetValue(NoModel));
         var format = parse.GetValue(Format);
         var settings = new PipelineSettings
         {
@@ -83,7 +81,7 @@ public sealed class PipelineOptions
             AllFlows = parse.GetValue(AllFlows),
             RulesEnabled = !parse.GetValue(NoRules),
             MinSeverity = parse.GetValue(MinSeverity),
-            Model = LoadModel(parse),
+            Model = model.Model,
         };
         if (parse.GetValue(Config) is { } configPath) settings = SensorConfigApplier.ApplyFile(configPath, settings);
         var lan = parse.GetValue(Lan);
@@ -92,10 +90,10 @@ public sealed class PipelineOptions
     }
 
     /// <summary>The files the run reads besides its captures (configuration, model): no output may be one of them.</summary>
-    public IEnumerable<NamedPath> ReadFiles(ParseResult parse)
+    public IEnumerable<NamedPath> ReadFiles(ParseResult parse, LoadedModel loaded)
     {
         if (parse.GetValue(Config) is { } config) yield return new NamedPath("the configuration file", config);
-        if (ModelPath is { } model)
+        if (loaded.Path is { } model)
         {
             yield return new NamedPath("the model", model);
             yield return new NamedPath("the model's metadata", AnomalyModel.MetadataPath(model));
@@ -106,32 +104,24 @@ public sealed class PipelineOptions
     public static IEnumerable<NamedPath> Outputs(PipelineSettings settings) =>
         settings.Outputs().Select(o => new NamedPath("--" + Path.GetFileNameWithoutExtension(o.Name), o.Path));
 
-    /// <summary>The model file loaded by <see cref="ToSettings"/>, null when none.</summary>
-    public string? ModelPath { get; private set; }
-
-    private AnomalyModel? LoadModel(ParseResult parse)
-    {
-        var model = LoadModel(parse.GetValue(Model), parse.GetValue(NoModel), out var path, out var note);
-        ModelPath = path;
-        ModelNote = note;
-        return model;
-    }
-
     /// <summary>
     /// The model a run uses: none with --no-model, the explicit one, else the default one in the working directory or
-    /// beside the program; <paramref name="note"/> says when no default model was found.
+    /// beside the program; its note says when no default model was found.
     /// </summary>
-    public static AnomalyModel? LoadModel(string? explicitPath, bool noModel, out string? path, out string? note)
+    /// <exception cref="ModelFileException">The model chosen cannot be used.</exception>
+    public static LoadedModel LoadModel(string? explicitPath, bool noModel)
     {
-        note = null;
-        path = null;
-        if (noModel) return null;
-        if (explicitPath is not null) return AnomalyModel.Load(path = explicitPath);
-        if (File.Exists(CommonOptions.DefaultModelPath)) return AnomalyModel.Load(path = CommonOptions.DefaultModelPath);
+        if (noModel) return LoadedModel.None;
+        if (explicitPath is not null) return Loaded(explicitPath);
+        if (File.Exists(CommonOptions.DefaultModelPath)) return Loaded(CommonOptions.DefaultModelPath);
         // Then the copy that the build puts next to the program.
         var besideProgram = Path.Combine(AppContext.BaseDirectory, CommonOptions.DefaultModelPath);
-        if (File.Exists(besideProgram)) return AnomalyModel.Load(path = besideProgram);
-        note = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')";
-        return null;
+        if (File.Exists(besideProgram)) return Loaded(besideProgram);
+        return LoadedModel.None with
+        {
+            Note = $"note: no model at {CommonOptions.DefaultModelPath} (nor beside the program): ran without the learned model (see --model, 'analyzer train')",
+        };
     }
+
+    private static LoadedModel Loaded(string path) => new(AnomalyModel.Load(path), path, null);
 }

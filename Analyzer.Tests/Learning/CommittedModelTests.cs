@@ -1,5 +1,3 @@
-using Analyzer.Cli.Commands.Train;
-using Analyzer.Labels;
 using Analyzer.Learning;
 using Analyzer.Rules;
 using Analyzer.Tests.Conformance;
@@ -39,10 +37,7 @@ public class CommittedModelTests
     {
         Skip.IfNot(ConformanceCorpus.Present, ConformanceCorpus.AbsentReason);
         var committed = CommittedModel.Load().Metadata;
-        var captures = new List<CaptureLabels>();
-        foreach (string labels in CommittedModel.PrepareLabels())
-            foreach (var capture in TrainingLabels.FromRows(labels, LabelsFile.Read(labels)))
-                if (!captures.Any(c => c.Path == capture.Path)) captures.Add(capture);
+        var captures = TrainingLabels.Read(CommittedModel.PrepareLabels().ToList());
         var windows = TrainingCaptures.Extract(captures, new NetworkContext(), (long)(committed.WindowSeconds * 1_000_000));
         var retrained = AnomalyModelTrainer.Train(windows, new AnomalyTrainerOptions { Seed = committed.Seed }).Metadata;
 

@@ -1,4 +1,5 @@
 using Analyzer.Decoding;
+using Analyzer.Labels;
 
 namespace Analyzer.Learning;
 
@@ -12,8 +13,8 @@ namespace Analyzer.Learning;
 /// </summary>
 public sealed class CaptureLabels(string path, string fileLabel, IReadOnlyList<AttackSpan> attacks)
 {
-    public const string Benign = "benign";
-    public const string Mixed = "mixed";
+    public const string Benign = LabelNames.Benign;
+    public const string Mixed = LabelNames.Mixed;
 
     public string Path { get; } = path;
     public string FileLabel { get; } = fileLabel;

@@ -15,11 +15,11 @@ public static class AnalyzeCommand
     {
         var pipeline = AnalyzeCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipeline.Quiet);
-        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse));
+        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse, out var model));
         try
         {
             return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs),
-                pipeline.ReadFiles(parse).ToList(), cancel);
+                pipeline.ReadFiles(parse, model).ToList(), cancel, model.Note);
         }
         finally
         {
@@ -31,8 +31,9 @@ public static class AnalyzeCommand
     /// <summary>How long the end of a run waits for the broker to take what is spooled; the rest waits for the next run.</summary>
     public static readonly TimeSpan PublishDrainTimeout = TimeSpan.FromSeconds(10);
 
+    /// <param name="modelNote">Printed at the end when no default model was found.</param>
     public static int Analyze(IReadOnlyList<string> paths, PipelineSettings settings, int jobs, IReadOnlyList<NamedPath> readFiles,
-        CancellationToken cancel)
+        CancellationToken cancel, string? modelNote = null)
     {
         if (settings.EvidenceDirectory is { } evidence && EvidenceRecorder.CheckDirectory(evidence) is { } evidenceProblem)
         {
@@ -62,7 +63,7 @@ public static class AnalyzeCommand
         }
         CliConsole.Info(RunSummary.Format(batch.Statistics, clock.Elapsed));
         CliConsole.Info(OutputPreflight.WrittenLine(outputs));
-        if (AnalyzeCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
+        if (modelNote is not null) CliConsole.Info(modelNote);
         return exit;
     }
 }

@@ -26,7 +26,7 @@ public static class FleetReplayCommand
             .Where(g => shard.Contains(g.Key))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var model = PipelineOptions.LoadModel(null, false, out _, out var note);
+        var (model, _, note) = PipelineOptions.LoadModel(null, false);
         if (note is not null) CliConsole.Info(note);
         var spoolRoot = parse.GetValue(Def.SpoolRoot);
         CliConsole.Info($"replaying {sensors.Count} capture folders of {files.Count} captures (shard {shard.Index}/{shard.Count}) to {target}");

@@ -24,7 +24,7 @@ public static class ReportCommand
         }
         var paths = parse.GetValue(Def.Paths) ?? [];
         var html = parse.GetValue(Def.Html);
-        var settings = Def.Pipeline.ToSettings(parse);
+        var settings = Def.Pipeline.ToSettings(parse, out _);
         if (html is not null)
         {
             // The one collision check of every verb: links and hard links to an input count as the input.

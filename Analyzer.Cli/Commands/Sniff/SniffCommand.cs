@@ -15,7 +15,7 @@ public static class SniffCommand
     {
         var pipelineOptions = SniffCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipelineOptions.Quiet);
-        var settings = pipelineOptions.StartPublishing(parse, pipelineOptions.ToSettings(parse));
+        var settings = pipelineOptions.StartPublishing(parse, pipelineOptions.ToSettings(parse, out var model));
         double status = parse.GetValue(SniffCommandDefinition.StatusEvery);
         var options = new LiveCaptureOptions
         {
@@ -29,7 +29,7 @@ public static class SniffCommand
         };
         try
         {
-            return Sniff(options, settings, pipelineOptions.ReadFiles(parse).ToList(), cancel);
+            return Sniff(options, settings, pipelineOptions.ReadFiles(parse, model).ToList(), cancel, model.Note);
         }
         finally
         {
@@ -38,7 +38,9 @@ public static class SniffCommand
         }
     }
 
-    public static int Sniff(LiveCaptureOptions options, PipelineSettings settings, IReadOnlyList<NamedPath> readFiles, CancellationToken cancel)
+    /// <param name="modelNote">Printed at the end when no default model was found.</param>
+    public static int Sniff(LiveCaptureOptions options, PipelineSettings settings, IReadOnlyList<NamedPath> readFiles, CancellationToken cancel,
+        string? modelNote = null)
     {
         var outputs = PipelineOptions.Outputs(settings).ToList();
         if (options.WritePcap is { } pcap) outputs.Add(new NamedPath("--write-pcap", pcap));
@@ -74,7 +76,7 @@ public static class SniffCommand
         CliConsole.Info(RunSummary.Format(pipeline.Statistics, clock.Elapsed));
         CliConsole.Info(OutputPreflight.WrittenLine(outputs));
         CliConsole.Info(DropLine(final));
-        if (SniffCommandDefinition.Pipeline.ModelNote is { } note) CliConsole.Info(note);
+        if (modelNote is not null) CliConsole.Info(modelNote);
         return ExitCodes.Success;
     }
 

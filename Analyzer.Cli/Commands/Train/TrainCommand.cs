@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Analyzer.Capture;
 using Analyzer.Cli.Usage;
-using Analyzer.Labels;
 using Analyzer.Learning;
 using Analyzer.Rules;
 
@@ -111,32 +110,15 @@ public static class TrainCommand
 
     private static List<CaptureLabels>? ReadCaptures(IReadOnlyList<string> labelsPaths)
     {
-        var captures = new List<CaptureLabels>();
-        foreach (string labelsPath in labelsPaths)
+        try
         {
-            try
-            {
-                foreach (var capture in TrainingLabels.FromRows(labelsPath, LabelsFile.Read(labelsPath)))
-                    if (!captures.Any(c => c.Path == capture.Path)) captures.Add(capture);
-            }
-            catch (FileNotFoundException)
-            {
-                CliConsole.Error($"{labelsPath}: no such file");
-                return null;
-            }
-            catch (Exception e) when (e is LabelsFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                CliConsole.Error(e is LabelsFormatException ? $"{labelsPath}: {e.Message}" : e.Message);
-                return null;
-            }
+            return TrainingLabels.Read(labelsPaths);
         }
-        foreach (var capture in captures)
-            if (!File.Exists(capture.Path))
-            {
-                CliConsole.Error($"{capture.Path}: no such file (named in the labels)");
-                return null;
-            }
-        return captures;
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            CliConsole.Error(e.Message);
+            return null;
+        }
     }
 
     private static List<LabeledWindow>? Extract(List<CaptureLabels> captures, NetworkContext network, AnomalyTrainerOptions options, CancellationToken cancel)

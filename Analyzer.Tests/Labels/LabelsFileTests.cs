@@ -1,6 +1,6 @@
 using Analyzer.Labels;
 
-namespace Analyzer.Tests.Generation;
+namespace Analyzer.Tests.Labels;
 
 public class LabelsFileTests
 {
