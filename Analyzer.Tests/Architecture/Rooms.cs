@@ -10,7 +10,7 @@ public static class Rooms
     private static readonly string[] Decoders =
     [
         "Decoding", "Decoding.Link", "Decoding.Ip", "Decoding.Http", "Decoding.Ssdp", "Decoding.NatPmp", "Decoding.Soap",
-        "Decoding.Gena", "Decoding.Dial", "Decoding.Description", "Decoding.HttpFamily",
+        "Decoding.Gena", "Decoding.Dial", "Decoding.Cast", "Decoding.Description", "Decoding.HttpFamily",
     ];
 
     private static readonly string[] RuleFolders =
@@ -57,6 +57,7 @@ public static class Rooms
         ["Decoding.Soap"] = [.. Floor, "Decoding", "Decoding.Http"],
         ["Decoding.Gena"] = [.. Floor, "Decoding", "Decoding.Http"],
         ["Decoding.Dial"] = [.. Floor, "Decoding", "Decoding.Http"],
+        ["Decoding.Cast"] = [.. Floor, "Decoding", "Decoding.Http"],
         ["Decoding.Description"] = [.. Floor, "Decoding", "Decoding.Http"],
         ["Decoding.HttpFamily"] = [.. Floor, .. Decoders.Where(d => d != "Decoding.HttpFamily"), "Reassembly"],
         ["Network"] = [.. Floor, .. Decoders],

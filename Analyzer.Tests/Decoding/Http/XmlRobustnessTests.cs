@@ -1,5 +1,6 @@
 using System.Text;
 using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Cast;
 using Analyzer.Decoding.Dial;
 using Analyzer.Decoding.Gena;
 using Analyzer.Decoding.Soap;

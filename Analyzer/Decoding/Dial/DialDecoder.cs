@@ -1,4 +1,3 @@
-using System.Text;
 using Analyzer.Decoding.Http;
 
 namespace Analyzer.Decoding.Dial;
@@ -9,7 +8,7 @@ internal static class DialDecoder
     public static DialMessage DecodeRequest(HttpMessage message, in PacketInfo packet)
     {
         string path = message.Path;
-        string? query = QueryOf(message.Target);
+        string? query = message.Query;
         if (message.Kind == HttpMessageKind.DialDeviceDescription)
             return Request(message, packet, "DEVICE_DESC", path, query, app: null, instance: null);
 
@@ -54,7 +53,7 @@ internal static class DialDecoder
             ApplicationUrl = message.Header("Application-URL"u8),
             ContentType = message.Header("Content-Type"u8),
             // The description itself is reported by the description decoder; other bodies are small and telling.
-            Body = status is null && message.Header("Application-URL"u8) is null ? BodyText(message) : null,
+            Body = status is null && message.Header("Application-URL"u8) is null ? message.BodyText() : null,
             BodyLength = message.BodyLength,
             AppStatus = status,
             Evidence = evidence,
@@ -87,22 +86,9 @@ internal static class DialDecoder
         Origin = message.Header("Origin"u8),
         UserAgent = message.Header("User-Agent"u8),
         ContentType = message.Header("Content-Type"u8),
-        Body = message.BodyLength > 0 ? BodyText(message) : null,
+        Body = message.BodyLength > 0 ? message.BodyText() : null,
         BodyLength = message.BodyLength,
     };
-
-    internal static string? QueryOf(string target)
-    {
-        int q = target.IndexOf('?');
-        return q < 0 ? null : target[(q + 1)..];
-    }
-
-    internal static string BodyText(HttpMessage message)
-    {
-        var body = message.Body;
-        if (body.Length > FieldText.MaxChars * 4) body = body[..(FieldText.MaxChars * 4)];
-        return FieldText.Cap(Encoding.UTF8.GetString(body));
-    }
 
     private static bool LooksLikeXml(ReadOnlySpan<byte> body)
     {

@@ -110,6 +110,25 @@ public sealed class HttpMessage
         }
     }
 
+    /// <summary>The request target after its first '?', as sent (a fragment included); null when it has none.</summary>
+    public string? Query
+    {
+        get
+        {
+            int q = Target.IndexOf('?');
+            return q < 0 ? null : Target[(q + 1)..];
+        }
+    }
+
+    /// <summary>The kept body as UTF-8 text, cut to <see cref="FieldText.MaxChars"/> characters.</summary>
+    public string BodyText()
+    {
+        var body = Body;
+        // Four bytes at most per character: enough bytes for the capped text, without decoding the whole body.
+        if (body.Length > FieldText.MaxChars * 4) body = body[..(FieldText.MaxChars * 4)];
+        return FieldText.Cap(Encoding.UTF8.GetString(body));
+    }
+
     /// <summary>The body is counted, never kept: no decoder reads it.</summary>
     internal bool CountBodyOnly { get; init; }
 

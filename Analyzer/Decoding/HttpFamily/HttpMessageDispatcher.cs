@@ -1,4 +1,5 @@
 using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Cast;
 using Analyzer.Decoding.Dial;
 using Analyzer.Decoding.Gena;
 using Analyzer.Decoding.Http;

@@ -1,3 +1,4 @@
+using Analyzer.Decoding.Cast;
 using Analyzer.Decoding.Dial;
 using Analyzer.Events;
 

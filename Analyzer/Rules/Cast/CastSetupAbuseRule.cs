@@ -1,4 +1,4 @@
-using Analyzer.Decoding.Dial;
+using Analyzer.Decoding.Cast;
 using Analyzer.Events;
 using Analyzer.Rules.Text;
 

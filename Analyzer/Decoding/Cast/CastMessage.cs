@@ -1,7 +1,7 @@
 using Analyzer.Decoding.Http;
 using Analyzer.Events;
 
-namespace Analyzer.Decoding.Dial;
+namespace Analyzer.Decoding.Cast;
 
 /// <summary>
 /// A request to the Cast device local API (/setup/…, port 8008) or its response. <see cref="Message"/> is the

@@ -1,6 +1,6 @@
 using Analyzer.Decoding.Http;
 
-namespace Analyzer.Decoding.Dial;
+namespace Analyzer.Decoding.Cast;
 
 /// <summary>Turns requests to the Cast local API (/setup/…) and their responses into <see cref="CastMessage"/>s.</summary>
 internal static class CastDecoder
@@ -16,13 +16,13 @@ internal static class CastDecoder
             Endpoint = endpoint,
             Method = message.Method,
             Path = path,
-            Query = DialDecoder.QueryOf(message.Target),
+            Query = message.Query,
             Host = message.Header("Host"u8),
             Origin = message.Header("Origin"u8),
             UserAgent = message.Header("User-Agent"u8),
             AuthToken = message.HasHeader("cast-local-authorization-token"u8),
             ContentType = message.Header("Content-Type"u8),
-            Body = message.BodyLength > 0 ? DialDecoder.BodyText(message) : null,
+            Body = message.BodyLength > 0 ? message.BodyText() : null,
             BodyLength = message.BodyLength,
             Params = parameters,
             Json = json,

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Analyzer.Decoding.Http;
 
-namespace Analyzer.Decoding.Dial;
+namespace Analyzer.Decoding.Cast;
 
 /// <summary>
 /// The scalar members of a Cast JSON body as fields: <c>{"name":"Den","device_info":{"ssid":"home"}}</c> gives

@@ -1,8 +1,8 @@
-using Analyzer.Decoding.Dial;
+using Analyzer.Decoding.Cast;
 using Analyzer.Events;
 using Analyzer.Tests.Decoding.Http;
 
-namespace Analyzer.Tests.Decoding.Dial;
+namespace Analyzer.Tests.Decoding.Cast;
 
 public class CastDecodingTests
 {
