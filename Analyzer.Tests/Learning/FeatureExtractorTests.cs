@@ -183,6 +183,22 @@ public class FeatureExtractorTests
     }
 
     [Fact]
+    public void GenaNotifiesAndDialAndCastRequestsAreCountedForTheirSenderAndResponsesAreNot()
+    {
+        _extractor.OnEvent(GenaNotify("192.168.1.1", "192.168.1.66", T0));
+        _extractor.OnEvent(GenaNotify("192.168.1.1", "192.168.1.66", T0 + 1));
+        _extractor.OnEvent(Dial("192.168.1.66", "192.168.1.50", T0 + 2, "LAUNCH"));
+        _extractor.OnEvent(Dial("192.168.1.50", "192.168.1.66", T0 + 3, "LAUNCH", status: 201));
+        _extractor.OnEvent(Cast("192.168.1.66", "192.168.1.50", T0 + 4, "reboot"));
+        _extractor.OnEvent(Cast("192.168.1.50", "192.168.1.66", T0 + 5, "reboot", status: 200));
+        _extractor.EndCapture();
+        Assert.Equal(2, Value(Only("192.168.1.1", T0), "gena_notify_sent"));
+        Assert.Equal(0, Value(Only("192.168.1.1", T0), "gena_subscribe"));
+        Assert.Equal(2, Value(Only("192.168.1.66", T0), "dial_cast_requests"));
+        Assert.Equal(0, Value(Only("192.168.1.50", T0), "dial_cast_requests"));
+    }
+
+    [Fact]
     public void HostsBeyondTheCapAreDroppedAndCounted()
     {
         for (int i = 0; i < FeatureExtractor.MaxOpenWindows + 5; i++)

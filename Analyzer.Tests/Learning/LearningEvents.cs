@@ -1,5 +1,7 @@
 using Analyzer.Decoding;
+using Analyzer.Decoding.Cast;
 using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Dial;
 using Analyzer.Decoding.Gena;
 using Analyzer.Decoding.Http;
 using Analyzer.Decoding.NatPmp;
@@ -56,14 +58,6 @@ internal static class LearningEvents
             Options = thirdParty is null ? [] : [new PcpOption(1, 16) { Address = NetAddress.Parse(thirdParty) }],
         };
 
-    /// <summary>An HTTP-family event seen only through its protocol, message and fields, as the DIAL and Cast decoders give them.</summary>
-    public sealed record FieldEvent(PacketInfo Info, string Proto, string Msg, KeyValuePair<string, string>[] FieldList) : AnalyzerEvent(Info)
-    {
-        public override string Protocol => Proto;
-        public override string Message => Msg;
-        public override IEnumerable<KeyValuePair<string, string>> Fields() => FieldList;
-    }
-
     public static SoapArgument Arg(string name, string value, int? length = null) => new(name, value, length ?? value.Length);
 
     public static SoapRequest Soap(string src, string dst, long us, string action, string? soapAction = null, params SoapArgument[] arguments) =>
@@ -91,6 +85,17 @@ internal static class LearningEvents
             CallbackCount = count,
             Nt = "upnp:event",
         };
+
+    public static GenaMessage GenaNotify(string src, string dst, long us) =>
+        new(Packet(src, dst, us, 49152, 9000, Transport.Tcp)) { Kind = "NOTIFY", Path = "/cb", Nt = "upnp:event", Nts = "upnp:propchange" };
+
+    /// <summary>A DIAL request of <paramref name="kind"/>, or with <paramref name="status"/> the response to one.</summary>
+    public static DialMessage Dial(string src, string dst, long us, string kind, int? status = null) =>
+        new(Packet(src, dst, us, 50010, 8008, Transport.Tcp)) { Kind = status is null ? kind : "RESPONSE", Request = status is null ? null : kind, Status = status };
+
+    /// <summary>A Cast setup request to <paramref name="endpoint"/>, or with <paramref name="status"/> the response to one.</summary>
+    public static CastMessage Cast(string src, string dst, long us, string endpoint, int? status = null) =>
+        new(Packet(src, dst, us, 50011, 8008, Transport.Tcp)) { Endpoint = endpoint, Method = status is null ? "POST" : null, Status = status };
 
     public static DescriptionMessage Description(string src, string dst, long us, XmlEvidence evidence) =>
         new(Packet(src, dst, us, 5000, 50004, Transport.Tcp))

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Analyzer.Decoding;
+using Analyzer.Decoding.Cast;
 using Analyzer.Decoding.Description;
+using Analyzer.Decoding.Dial;
 using Analyzer.Decoding.Gena;
 using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Soap;
@@ -10,9 +12,8 @@ using Analyzer.Rules;
 namespace Analyzer.Learning;
 
 /// <summary>
-/// Counters for the HTTP-family events (protocols soap, gena, dial, cast, description): SOAP, GENA and description
-/// messages are read through their typed fields; DIAL and Cast ones through <see cref="AnalyzerEvent.Fields"/>, where
-/// a message with a <c>status</c> field is a response, any other a request.
+/// Counters for the HTTP-family events (SOAP, GENA, DIAL, Cast, description), read through their typed fields: the
+/// message kinds of GENA, and for DIAL and Cast the status a response carries.
 /// </summary>
 internal static class HttpFamilyTally
 {
@@ -20,37 +21,35 @@ internal static class HttpFamilyTally
 
     public static void Sent(AnalyzerEvent e, HostWindowCounters c, NetworkContext network)
     {
-        switch (e.Protocol)
+        switch (e)
         {
-            case ProtocolNames.Soap:
-                if (e is SoapRequest request) SoapSent(request, c, network);
-                else if (e is SoapResponse response) SoapSent(response, c);
+            case SoapRequest request:
+                SoapSent(request, c, network);
                 break;
-            case ProtocolNames.Gena:
-                if (e.Message.Equals("SUBSCRIBE", StringComparison.OrdinalIgnoreCase))
-                {
-                    c.GenaSubscribe++;
-                    if (e is GenaMessage { Callback: not null } g && HasForeignCallback(g)) c.GenaCallbackForeign++;
-                }
-                else if (e.Message.Equals("NOTIFY", StringComparison.OrdinalIgnoreCase))
-                {
-                    c.GenaNotifySent++;
-                }
+            case SoapResponse response:
+                SoapSent(response, c);
                 break;
-            case ProtocolNames.Dial:
-            case ProtocolNames.Cast:
-                if (Field(e, "status") is null) c.DialCastRequests++;
+            case GenaMessage { MessageKind: GenaMessageKind.Subscribe } subscribe:
+                c.GenaSubscribe++;
+                if (subscribe.Callback is not null && HasForeignCallback(subscribe)) c.GenaCallbackForeign++;
                 break;
-            case ProtocolNames.Description:
-                // One event per fetch, reported with the response: the sender is the device that served it.
-                if (e is DescriptionMessage { Description.Evidence: var evidence } && HasDtd(evidence)) c.XmlDtd++;
+            case GenaMessage { MessageKind: GenaMessageKind.Notify }:
+                c.GenaNotifySent++;
+                break;
+            // A request: a response carries the status it answers with.
+            case DialMessage { Status: null } or CastMessage { Status: null }:
+                c.DialCastRequests++;
+                break;
+            // One event per fetch, reported with the response: the sender is the device that served it.
+            case DescriptionMessage { Description.Evidence: var evidence } when HasDtd(evidence):
+                c.XmlDtd++;
                 break;
         }
     }
 
     public static void Received(AnalyzerEvent e, HostWindowCounters c)
     {
-        if (e.Protocol == ProtocolNames.Description) c.DescriptionFetches++;
+        if (e is DescriptionMessage) c.DescriptionFetches++;
         if (e.Protocol != ProtocolNames.Soap || !e.Message.Equals("Fault", StringComparison.Ordinal)) return;
         c.SoapFaultsReceived++;
         if (e is SoapResponse response && IgdMappings.ActionOf(response.Action) is { } failed && IgdMappings.IsAdd(failed)) c.MappingFailuresReceived++;
@@ -126,13 +125,6 @@ internal static class HttpFamilyTally
 
     // UPnP never needs a DTD: a DOCTYPE or ENTITY declaration in any XML body counts.
     private static bool HasDtd(XmlEvidence evidence) => evidence.Doctype || evidence.Entity;
-
-    private static string? Field(AnalyzerEvent e, string name)
-    {
-        foreach (var (key, value) in e.Fields())
-            if (key == name) return value;
-        return null;
-    }
 
     private static int? Number(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : null;
