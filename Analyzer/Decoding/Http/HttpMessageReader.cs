@@ -52,203 +52,231 @@ internal sealed class HttpMessageReader
     public bool IsDone => _state == State.Done;
 
     /// <summary>Reads what it can of <paramref name="data"/>; returns the number of bytes consumed.</summary>
+    /// <remarks>
+    /// One method per state, each reading from <paramref name="data"/> at <c>pos</c>: it returns true to go on with the
+    /// state it leaves, false to return <c>pos</c> (what it set pos to: unchanged to wait for more bytes, the whole
+    /// input when the rest is consumed).
+    /// </remarks>
     public int Read(ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink)
     {
         int pos = 0;
         while (pos < data.Length)
         {
-            var rest = data[pos..];
-            switch (_state)
+            bool more = _state switch
             {
-                case State.Done:
-                    return data.Length;
-
-                case State.Idle:
-                {
-                    // Empty lines between messages are tolerated (RFC 9112 §2.2).
-                    int skip = rest.IndexOfAnyExcept(CR, LF);
-                    if (skip < 0) return data.Length;
-                    if (skip > 0)
-                    {
-                        pos += skip;
-                        continue;
-                    }
-                    var probe = HttpStartProbe.Probe(rest);
-                    if (probe == HttpStartProbe.Result.NeedMore) return pos;
-                    if (probe == HttpStartProbe.Result.Yes)
-                    {
-                        _state = State.Head;
-                        _examined = 0;
-                        continue;
-                    }
-                    if (!_synced && !_midStream)
-                    {
-                        GiveUp();
-                        return data.Length;
-                    }
-                    if (_synced) Anomaly(sink, packet, HttpAnomalyIds.BadStartLine, AnomalyText.Escape(FirstLine(rest)));
-                    EnterResync(atLineStart: false);
-                    continue;
-                }
-
-                case State.Head:
-                {
-                    int end = FindHeadEnd(rest);
-                    if (end < 0)
-                    {
-                        if (rest.Length <= HttpHead.MaxHeadBytes)
-                        {
-                            _examined = rest.Length;
-                            return pos;
-                        }
-                        Anomaly(sink, packet, HttpAnomalyIds.HeadTooLong,
-                            $"no end of head within {HttpHead.MaxHeadBytes} bytes: {AnomalyText.Escape(FirstLine(rest))}");
-                        EnterResync(atLineStart: false);
-                        continue;
-                    }
-                    if (_head.Parse(rest[..end]) != ParseStatus.Ok)
-                    {
-                        if (!_synced && !_midStream)
-                        {
-                            GiveUp();
-                            return data.Length;
-                        }
-                        string id = _head.AnomalyId ?? HttpAnomalyIds.BadStartLine;
-                        string detail = id == HttpAnomalyIds.HeadTooLong
-                            ? $"head of {end} bytes over {HttpHead.MaxHeadBytes}"
-                            : AnomalyText.Escape(FirstLine(rest));
-                        Anomaly(sink, packet, id, detail);
-                        EnterResync(atLineStart: false);
-                        continue;
-                    }
-                    _synced = true;
-                    _resyncScanned = 0;
-                    BeginBody(rest[..end], packet, sink);
-                    pos += end;
-                    continue;
-                }
-
-                case State.Body:
-                case State.ChunkData:
-                {
-                    int n = (int)Math.Min(_remaining, rest.Length);
-                    AppendBody(rest[..n], packet, sink);
-                    _remaining -= n;
-                    pos += n;
-                    if (_remaining == 0)
-                    {
-                        if (_state == State.Body) Complete(packet, sink);
-                        else _state = State.ChunkDataEnd;
-                    }
-                    continue;
-                }
-
-                case State.ChunkSize:
-                {
-                    int lf = rest.IndexOf(LF);
-                    if (lf < 0 && rest.Length <= HttpStreamLimits.MaxChunkLineBytes) return pos;
-                    if (lf < 0 || lf > HttpStreamLimits.MaxChunkLineBytes)
-                    {
-                        BadChunk(packet, sink, "chunk-size line over " + HttpStreamLimits.MaxChunkLineBytes + " bytes");
-                        continue;
-                    }
-                    if (!ChunkSizeLine.TryParse(rest[..lf], out long size))
-                    {
-                        BadChunk(packet, sink, "chunk-size line " + AnomalyText.Escape(rest[..lf]));
-                        continue;
-                    }
-                    pos += lf + 1;
-                    if (size > int.MaxValue && (_message is null || _message.LargestChunk <= int.MaxValue))
-                        Anomaly(sink, packet, HttpAnomalyIds.ChunkTooLarge, "chunk size " + AnomalyText.Escape(rest[..lf]));
-                    if (_message is not null) _message.LargestChunk = Math.Max(_message.LargestChunk, size);
-                    if (size == 0)
-                    {
-                        _state = State.Trailers;
-                        _trailerBytes = 0;
-                    }
-                    else
-                    {
-                        _state = State.ChunkData;
-                        _remaining = size;
-                    }
-                    continue;
-                }
-
-                case State.ChunkDataEnd:
-                {
-                    if (rest[0] == LF)
-                    {
-                        pos += 1;
-                        _state = State.ChunkSize;
-                        continue;
-                    }
-                    if (rest[0] == CR)
-                    {
-                        if (rest.Length < 2) return pos;
-                        if (rest[1] == LF)
-                        {
-                            pos += 2;
-                            _state = State.ChunkSize;
-                            continue;
-                        }
-                    }
-                    BadChunk(packet, sink, "chunk data not followed by CRLF");
-                    continue;
-                }
-
-                case State.Trailers:
-                {
-                    int lf = rest.IndexOf(LF);
-                    if (lf < 0)
-                    {
-                        if (_trailerBytes + rest.Length <= HttpHead.MaxHeadBytes) return pos;
-                        BadChunk(packet, sink, "trailer section over " + HttpHead.MaxHeadBytes + " bytes");
-                        continue;
-                    }
-                    pos += lf + 1;
-                    _trailerBytes += lf + 1;
-                    if (lf == 0 || (lf == 1 && rest[0] == CR)) Complete(packet, sink);
-                    continue;
-                }
-
-                case State.BodyUntilClose:
-                    AppendBody(rest, packet, sink);
-                    return data.Length;
-
-                case State.Resync:
-                {
-                    int start = _resyncAtLineStart ? 0 : NextLine(rest, 0);
-                    while (start >= 0 && start < rest.Length)
-                    {
-                        var probe = HttpStartProbe.Probe(rest[start..]);
-                        if (probe == HttpStartProbe.Result.Yes)
-                        {
-                            _resyncScanned += start;
-                            _state = State.Idle;
-                            break;
-                        }
-                        if (probe == HttpStartProbe.Result.NeedMore)
-                        {
-                            // Too few bytes to tell: keep this line start for the next call.
-                            _resyncScanned += start;
-                            _resyncAtLineStart = true;
-                            return CheckResyncBudget(packet, sink) ? pos + start : data.Length;
-                        }
-                        start = NextLine(rest, start);
-                    }
-                    if (_state == State.Idle)
-                    {
-                        pos += start;
-                        continue;
-                    }
-                    _resyncAtLineStart = rest[^1] == LF;
-                    _resyncScanned += rest.Length;
-                    CheckResyncBudget(packet, sink);
-                    return data.Length;
-                }
-            }
+                State.Idle => ReadIdle(data, ref pos, packet, sink),
+                State.Head => ReadHead(data, ref pos, packet, sink),
+                State.Body or State.ChunkData => ReadBody(data, ref pos, packet, sink),
+                State.ChunkSize => ReadChunkSize(data, ref pos, packet, sink),
+                State.ChunkDataEnd => ReadChunkDataEnd(data, ref pos, packet, sink),
+                State.Trailers => ReadTrailers(data, ref pos, packet, sink),
+                State.BodyUntilClose => ReadBodyUntilClose(data, ref pos, packet, sink),
+                State.Resync => ReadResync(data, ref pos, packet, sink),
+                _ => ConsumeAll(data, ref pos),
+            };
+            if (!more) break;
         }
         return pos;
+    }
+
+    private bool ReadIdle(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        var rest = data[pos..];
+        // Empty lines between messages are tolerated (RFC 9112 §2.2).
+        int skip = rest.IndexOfAnyExcept(CR, LF);
+        if (skip < 0) return ConsumeAll(data, ref pos);
+        if (skip > 0)
+        {
+            pos += skip;
+            return true;
+        }
+        var probe = HttpStartProbe.Probe(rest);
+        if (probe == HttpStartProbe.Result.NeedMore) return false;
+        if (probe == HttpStartProbe.Result.Yes)
+        {
+            _state = State.Head;
+            _examined = 0;
+            return true;
+        }
+        if (!_synced && !_midStream)
+        {
+            GiveUp();
+            return ConsumeAll(data, ref pos);
+        }
+        if (_synced) Anomaly(sink, packet, HttpAnomalyIds.BadStartLine, AnomalyText.Escape(FirstLine(rest)));
+        EnterResync(atLineStart: false);
+        return true;
+    }
+
+    private bool ReadHead(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        var rest = data[pos..];
+        int end = FindHeadEnd(rest);
+        if (end < 0)
+        {
+            if (rest.Length <= HttpHead.MaxHeadBytes)
+            {
+                _examined = rest.Length;
+                return false;
+            }
+            Anomaly(sink, packet, HttpAnomalyIds.HeadTooLong,
+                $"no end of head within {HttpHead.MaxHeadBytes} bytes: {AnomalyText.Escape(FirstLine(rest))}");
+            EnterResync(atLineStart: false);
+            return true;
+        }
+        if (_head.Parse(rest[..end]) != ParseStatus.Ok)
+        {
+            if (!_synced && !_midStream)
+            {
+                GiveUp();
+                return ConsumeAll(data, ref pos);
+            }
+            string id = _head.AnomalyId ?? HttpAnomalyIds.BadStartLine;
+            string detail = id == HttpAnomalyIds.HeadTooLong
+                ? $"head of {end} bytes over {HttpHead.MaxHeadBytes}"
+                : AnomalyText.Escape(FirstLine(rest));
+            Anomaly(sink, packet, id, detail);
+            EnterResync(atLineStart: false);
+            return true;
+        }
+        _synced = true;
+        _resyncScanned = 0;
+        BeginBody(rest[..end], packet, sink);
+        pos += end;
+        return true;
+    }
+
+    /// <summary>A body of known length, or the data of one chunk.</summary>
+    private bool ReadBody(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        int n = (int)Math.Min(_remaining, data.Length - pos);
+        AppendBody(data.Slice(pos, n), packet, sink);
+        _remaining -= n;
+        pos += n;
+        if (_remaining == 0)
+        {
+            if (_state == State.Body) Complete(packet, sink);
+            else _state = State.ChunkDataEnd;
+        }
+        return true;
+    }
+
+    private bool ReadChunkSize(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        var rest = data[pos..];
+        int lf = rest.IndexOf(LF);
+        if (lf < 0 && rest.Length <= HttpStreamLimits.MaxChunkLineBytes) return false;
+        if (lf < 0 || lf > HttpStreamLimits.MaxChunkLineBytes)
+        {
+            BadChunk(packet, sink, "chunk-size line over " + HttpStreamLimits.MaxChunkLineBytes + " bytes");
+            return true;
+        }
+        if (!ChunkSizeLine.TryParse(rest[..lf], out long size))
+        {
+            BadChunk(packet, sink, "chunk-size line " + AnomalyText.Escape(rest[..lf]));
+            return true;
+        }
+        pos += lf + 1;
+        if (size > int.MaxValue && (_message is null || _message.LargestChunk <= int.MaxValue))
+            Anomaly(sink, packet, HttpAnomalyIds.ChunkTooLarge, "chunk size " + AnomalyText.Escape(rest[..lf]));
+        if (_message is not null) _message.LargestChunk = Math.Max(_message.LargestChunk, size);
+        if (size == 0)
+        {
+            _state = State.Trailers;
+            _trailerBytes = 0;
+        }
+        else
+        {
+            _state = State.ChunkData;
+            _remaining = size;
+        }
+        return true;
+    }
+
+    /// <summary>The line end after a chunk's data.</summary>
+    private bool ReadChunkDataEnd(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        var rest = data[pos..];
+        if (rest[0] == LF)
+        {
+            pos += 1;
+            _state = State.ChunkSize;
+            return true;
+        }
+        if (rest[0] == CR)
+        {
+            if (rest.Length < 2) return false;
+            if (rest[1] == LF)
+            {
+                pos += 2;
+                _state = State.ChunkSize;
+                return true;
+            }
+        }
+        BadChunk(packet, sink, "chunk data not followed by CRLF");
+        return true;
+    }
+
+    /// <summary>The trailer lines after the last chunk, up to the empty line that ends the message.</summary>
+    private bool ReadTrailers(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        var rest = data[pos..];
+        int lf = rest.IndexOf(LF);
+        if (lf < 0)
+        {
+            if (_trailerBytes + rest.Length <= HttpHead.MaxHeadBytes) return false;
+            BadChunk(packet, sink, "trailer section over " + HttpHead.MaxHeadBytes + " bytes");
+            return true;
+        }
+        pos += lf + 1;
+        _trailerBytes += lf + 1;
+        if (lf == 0 || (lf == 1 && rest[0] == CR)) Complete(packet, sink);
+        return true;
+    }
+
+    private bool ReadBodyUntilClose(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        AppendBody(data[pos..], packet, sink);
+        return ConsumeAll(data, ref pos);
+    }
+
+    /// <summary>Looks for the next line that starts a message, within the resync budget.</summary>
+    private bool ReadResync(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
+    {
+        var rest = data[pos..];
+        int start = _resyncAtLineStart ? 0 : NextLine(rest, 0);
+        while (start >= 0 && start < rest.Length)
+        {
+            var probe = HttpStartProbe.Probe(rest[start..]);
+            if (probe == HttpStartProbe.Result.Yes)
+            {
+                _resyncScanned += start;
+                _state = State.Idle;
+                pos += start;
+                return true;
+            }
+            if (probe == HttpStartProbe.Result.NeedMore)
+            {
+                // Too few bytes to tell: keep this line start for the next call.
+                _resyncScanned += start;
+                _resyncAtLineStart = true;
+                if (!CheckResyncBudget(packet, sink)) return ConsumeAll(data, ref pos);
+                pos += start;
+                return false;
+            }
+            start = NextLine(rest, start);
+        }
+        _resyncAtLineStart = rest[^1] == LF;
+        _resyncScanned += rest.Length;
+        CheckResyncBudget(packet, sink);
+        return ConsumeAll(data, ref pos);
+    }
+
+    /// <summary>Everything read: <see cref="Read"/> returns the whole input as consumed.</summary>
+    private static bool ConsumeAll(ReadOnlySpan<byte> data, ref int pos)
+    {
+        pos = data.Length;
+        return false;
     }
 
     /// <summary>Bytes of this direction that will never arrive.</summary>
