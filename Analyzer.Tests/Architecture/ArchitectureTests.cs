@@ -55,7 +55,7 @@ public class ArchitectureTests
     [Fact]
     public void TheSensorsAssemblyHoldsNothingOfTheGeneratorAndDoesNotReferenceIt()
     {
-        Assert.Empty(Library.GetTypes().Where(t => t.Namespace?.StartsWith("Analyzer.Generation", StringComparison.Ordinal) == true));
+        Assert.DoesNotContain(Library.GetTypes(), t => t.Namespace?.StartsWith("Analyzer.Generation", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(Library.GetReferencedAssemblies(), a => a.Name == Generator.GetName().Name);
     }
 

@@ -6,7 +6,7 @@ namespace Analyzer.Tests.Census;
 
 public class CensusPartsTests
 {
-    private static MappingRow Row(string action, string outcome = "granted", string method = "igd", string ext = "8080", string client = "192.168.1.20",
+    private static LedgerEntry Row(string action, string outcome = "granted", string method = "igd", string ext = "8080", string client = "192.168.1.20",
         string port = "8080", string lease = "3600", long t = 1) =>
         new(t, method, action, "192.168.1.20", "192.168.1.1", "tcp", ext, client, port, lease, "app", outcome, "", "");
 

@@ -85,7 +85,7 @@ public sealed class FleetRecords
     private sealed class Home
     {
         public List<DeviceRow> Devices { get; } = [];
-        public List<MappingRow> Mappings { get; } = [];
+        public List<LedgerEntry> Mappings { get; } = [];
         public List<AlertRow> Alerts { get; } = [];
         public List<MessageRow> Messages { get; } = [];
         public HashSet<string> FlowHosts { get; } = new(StringComparer.Ordinal);

@@ -20,7 +20,7 @@ public static class OpenMappingReplay
     private static readonly HashSet<string> CreatingActions = new(StringComparer.Ordinal)
         { "add", "add-any", "peer", "add-pinhole", "update-pinhole" };
 
-    public static List<OpenMapping> Replay(IEnumerable<MappingRow> rows, NetworkContext network)
+    public static List<OpenMapping> Replay(IEnumerable<LedgerEntry> rows, NetworkContext network)
     {
         var open = new Dictionary<(string, string, string, string, string), OpenMapping>();
         foreach (var r in rows)
@@ -54,16 +54,16 @@ public static class OpenMappingReplay
         return [.. open.Values.OrderBy(m => m.GrantedUs)];
     }
 
-    private static (string, string, string, string, string) Identity(MappingRow r) => r.Method == "igd"
+    private static (string, string, string, string, string) Identity(LedgerEntry r) => r.Method == "igd"
         ? (r.Method, r.Gateway, r.Transport, r.GrantedExternalPort.Length > 0 ? r.GrantedExternalPort : r.ExternalPort, "")
         : (r.Method, r.Gateway, r.Transport, r.InternalPort, r.InternalClient);
 
-    private static bool IsSensitive(MappingRow r, NetworkContext network) =>
+    private static bool IsSensitive(LedgerEntry r, NetworkContext network) =>
         Port(r.InternalPort) is { } i && network.SensitivePorts.Contains(i)
         || Port(r.GrantedExternalPort.Length > 0 ? r.GrantedExternalPort : r.ExternalPort) is { } e && network.SensitivePorts.Contains(e);
 
     /// <summary>The mapping forwards to, or was asked by, a host outside the LAN (or to something that is no address at all).</summary>
-    private static bool IsOutside(MappingRow r, NetworkContext network)
+    private static bool IsOutside(LedgerEntry r, NetworkContext network)
     {
         if (NetAddress.TryParse(r.Requester, out var requester) && network.IsOutside(requester)) return true;
         if (r.InternalClient.Length == 0) return false;

@@ -7,7 +7,7 @@ namespace Analyzer.Census;
 /// </summary>
 public sealed record RunRecords(
     IReadOnlyList<DeviceRow> Devices,
-    IReadOnlyList<MappingRow> Mappings,
+    IReadOnlyList<LedgerEntry> Mappings,
     IReadOnlyList<AlertRow> Alerts,
     IReadOnlyList<MessageRow> Messages,
     IReadOnlyList<string> FlowHosts)

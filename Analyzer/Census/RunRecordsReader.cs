@@ -32,7 +32,7 @@ public static class RunRecordsReader
         r["manufacturer"], r["model"], r.List("device_types"), r.List("services"), r.List("cves"), r.List("advisories"),
         r.List("protocols"), r.List("location"));
 
-    internal static MappingRow Mapping(IRecordFields r) => new(
+    internal static LedgerEntry Mapping(IRecordFields r) => new(
         r.Time("time"), r["method"], r["action"], r["requester"], r["gateway"], r["transport"], r["external_port"],
         r["internal_client"], r["internal_port"], r["lease"], r["description"], r["outcome"], r["granted_external_port"],
         r["granted_lease"]);

@@ -1,7 +1,11 @@
 namespace Analyzer.Census;
 
-/// <summary>One row of the port-mapping ledger (<c>--mappings</c>): a request with its outcome, or an expiry.</summary>
-public sealed record MappingRow(
+/// <summary>
+/// One entry of a run's port-mapping ledger (<c>--mappings</c>) as the census reads it back: a request with its
+/// outcome, or an expiry, each field as written. Not <see cref="Output.MappingRow"/>, the row a run writes from a
+/// <see cref="MappingRecord"/>.
+/// </summary>
+public sealed record LedgerEntry(
     long TimeUs,
     string Method,
     string Action,
