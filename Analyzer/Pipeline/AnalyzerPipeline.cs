@@ -122,6 +122,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         if (_flowWriter is not null) _flowWriter.CurrentFile = name;
         _evidence?.BeginCapture();
         if (_evidenceRecorder is not null) _evidenceRecorder.CurrentFile = name;
+        _published?.BeginCapture(name);
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 

@@ -15,7 +15,7 @@ public static class AnalyzeCommand
     {
         var pipeline = AnalyzeCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipeline.Quiet);
-        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse));
+        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse), offline: true, deliveryOnly: [AnalyzeCommandDefinition.Jobs]);
         try
         {
             return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs),
