@@ -11,6 +11,11 @@ public readonly record struct RecordKey(string Capture, long Index)
     public const int MaxCaptureLength = 64;
 
     /// <summary>Printable ASCII without spaces, 1 to <see cref="MaxCaptureLength"/> characters.</summary>
-    public static bool IsValidCapture(string capture) =>
-        capture.Length is > 0 and <= MaxCaptureLength && capture.All(c => c is > ' ' and < (char)0x7F);
+    public static bool IsValidCapture(string capture)
+    {
+        if (capture.Length is 0 or > MaxCaptureLength) return false;
+        foreach (var c in capture)
+            if (c is <= ' ' or >= (char)0x7F) return false;
+        return true;
+    }
 }
