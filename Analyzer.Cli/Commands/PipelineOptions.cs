@@ -60,7 +60,8 @@ public sealed class PipelineOptions
     public PipelineSettings StartPublishing(ParseResult parse, PipelineSettings settings, bool offline, IEnumerable<Option>? deliveryOnly = null)
     {
         var config = parse.GetValue(Config);
-        string? fingerprint = offline ? RunFingerprint.Of(parse, DeliveryOnlyOptions.Concat(deliveryOnly ?? []), FilesRead(parse, config)) : null;
+        // Computed only when the run publishes: it reads the model and configuration files again.
+        Func<string>? fingerprint = offline ? () => RunFingerprint.Of(parse, DeliveryOnlyOptions.Concat(deliveryOnly ?? []), FilesRead(config)) : null;
         if (Publishing.Start(parse, config, runFingerprint: fingerprint) is not { } publisher) return settings;
         return settings with { Publisher = publisher, PublishEvents = Publishing.PublishEvents(parse, config) };
     }
@@ -76,7 +77,7 @@ public sealed class PipelineOptions
         Publishing.Publish, Publishing.SensorId, Publishing.Events, Publishing.Spool,
     ];
 
-    private IEnumerable<string?> FilesRead(ParseResult parse, string? config)
+    private IEnumerable<string?> FilesRead(string? config)
     {
         yield return config;
         if (ModelPath is { } model)

@@ -74,4 +74,19 @@ public class CaptureKeysTests
         Assert.Matches("^[0-9a-f]{32}$", key);
         Assert.NotEqual(key, CaptureKeys.Of(Fingerprint, null, dir.File("other.pcap")));
     }
+
+    [Fact]
+    public void AnEmptyFileOrAPipeIsNeverReadAndNeverSharesItsKey()
+    {
+        using var dir = new TempDir();
+        var path = Write(dir, "empty.pcap", []);
+        Assert.NotEqual(CaptureKeys.Of(Fingerprint, null, path), CaptureKeys.Of(Fingerprint, null, path));
+
+        // Opening a pipe that has no writer would block: keying it must not open it.
+        var fifo = dir.File("live.pcap");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var keying = Task.Run(() => (CaptureKeys.Of(Fingerprint, null, fifo), CaptureKeys.Of(Fingerprint, null, fifo)));
+        Assert.True(keying.Wait(TimeSpan.FromSeconds(30)), "keying a pipe opened it");
+        Assert.NotEqual(keying.Result.Item1, keying.Result.Item2);
+    }
 }

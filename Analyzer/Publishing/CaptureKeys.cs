@@ -9,7 +9,7 @@ namespace Analyzer.Publishing;
 /// The key is a digest of the analysis (the analyzer's build and the fingerprint of the run's output-affecting
 /// options), of the captures the same pipeline read before (each capture normally has a pipeline of its own), and of
 /// the file: its name as given (the records carry it), its full path, length and modification time, and its first and
-/// last <see cref="SampleBytes"/> bytes.
+/// last <see cref="SampleBytes"/> bytes. A pipe or device (length 0) is never read here and gets a key of its own.
 /// </summary>
 public static class CaptureKeys
 {
@@ -43,6 +43,13 @@ public static class CaptureKeys
         {
             var file = new FileInfo(name);
             Add(file.FullName);
+            if (file.Length == 0)
+            {
+                // A pipe or a device (or an empty file, which has no records): what it carries cannot be told again
+                // and must not be read here, so its records get a key of their own that no other run shares.
+                Add("not a regular file: " + Guid.NewGuid().ToString("N"));
+                return Finish(hash);
+            }
             Add(file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Add(file.LastWriteTimeUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             using var stream = new FileStream(name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
@@ -61,6 +68,11 @@ public static class CaptureKeys
         {
             Add("unreadable: " + e.GetType().Name);
         }
+        return Finish(hash);
+    }
+
+    private static string Finish(IncrementalHash hash)
+    {
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);
         return Convert.ToHexStringLower(digest[..KeyBytes]);
