@@ -110,6 +110,7 @@ public sealed class PipelineOptions
             MinSeverity = parse.GetValue(MinSeverity),
             Model = LoadModel(parse),
         };
+        StartupTrace.Mark("model loaded");
         if (parse.GetValue(Config) is { } configPath) settings = SensorConfigApplier.ApplyFile(configPath, settings);
         var lan = parse.GetValue(Lan);
         if (lan is { Length: > 0 }) settings = settings with { Network = settings.Network.WithLanPrefixes(lan.Select(IpPrefix.Parse)) };
