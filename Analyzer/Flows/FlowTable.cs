@@ -7,13 +7,26 @@ namespace Analyzer.Flows;
 /// so expiry and eviction take the least recently active flow in O(1): memory stays flat whatever the capture
 /// size. Ended flows go to the sink.
 /// </summary>
+/// <remarks>
+/// The per-packet path allocates nothing once the table has held as many flows as it holds at most: records are
+/// reused (an ended flow's record takes the next new flow), the index (<see cref="FlowIndex"/>) is an array of
+/// value pairs, and the recency lists link slots by number.
+/// </remarks>
 public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
 {
-    private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
-    private readonly Dictionary<FlowKey, FlowRecord> _flows = new(FlowKey.Comparer);
-    private readonly RecencyList[] _lists = [new(), new(), new()];
+    /// <summary>No record: the end of a recency list, or a key not in the table.</summary>
+    internal const int NoSlot = -1;
 
-    public int Count => _flows.Count;
+    private const int InitialRecords = 256;
+
+    private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
+    private readonly FlowIndex _index = new();
+    private readonly RecencyList[] _lists = [new(), new(), new()];
+    private FlowRecord[] _records = new FlowRecord[InitialRecords];
+    private int _recordsCreated;
+    private readonly Stack<FlowRecord> _free = new();
+
+    public int Count => _index.Count;
     public long Evicted { get; private set; }
     public long Created { get; private set; }
 
@@ -21,26 +34,29 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     public FlowRecord Track(in PacketInfo p, int bytes)
     {
         var key = FlowKey.Of(p);
-        if (!_flows.TryGetValue(key, out var flow))
+        int hash = key.GetHashCode();
+        int slot = _index.Find(key, hash, _records);
+        FlowRecord flow;
+        if (slot == NoSlot)
         {
-            if (_flows.Count >= _limits.MaxFlows)
+            if (_index.Count >= _limits.MaxFlows)
             {
                 Evicted++;
                 End(OldestOverall()!, "evicted");
             }
-            flow = new FlowRecord
-            {
-                Key = key, FirstUs = p.TimestampUs, OrigIp = p.Src, OrigPort = p.SrcPort, RespIp = p.Dst, RespPort = p.DstPort,
-            };
+            flow = NewRecord(key, p.TimestampUs);
             // A SYN-ACK seen first means the responder spoke first in the capture: keep the real originator.
             if (p.Transport == Transport.Tcp && (p.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack))
                 (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Dst, p.DstPort, p.Src, p.SrcPort);
-            _flows.Add(key, flow);
+            else
+                (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Src, p.SrcPort, p.Dst, p.DstPort);
+            _index.Add(hash, flow.Slot);
             Created++;
         }
         else
         {
-            _lists[flow.ListIndex].Unlink(flow);
+            flow = _records[slot];
+            Unlink(flow);
         }
         flow.LastUs = p.TimestampUs;
         bool fromOrig = p.Src == flow.OrigIp && p.SrcPort == flow.OrigPort;
@@ -52,11 +68,17 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
             if ((p.TcpFlags & TcpFlags.Rst) != 0) flow.Reset = true;
         }
         flow.ListIndex = ClassOf(flow);
-        _lists[flow.ListIndex].Append(flow);
+        Append(flow);
         return flow;
     }
 
-    public bool TryGet(in PacketInfo p, out FlowRecord? flow) => _flows.TryGetValue(FlowKey.Of(p), out flow);
+    public bool TryGet(in PacketInfo p, out FlowRecord? flow)
+    {
+        var key = FlowKey.Of(p);
+        int slot = _index.Find(key, key.GetHashCode(), _records);
+        flow = slot == NoSlot ? null : _records[slot];
+        return flow is not null;
+    }
 
     /// <summary>Ends flows idle for longer than their timeout at capture time <paramref name="nowUs"/>.</summary>
     public void Expire(long nowUs)
@@ -64,7 +86,7 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
         for (int i = 0; i < _lists.Length; i++)
         {
             long timeout = i switch { UdpClass => _limits.UdpIdleTimeoutUs, OpenTcpClass => _limits.TcpIdleTimeoutUs, _ => _limits.ClosedTimeoutUs };
-            while (_lists[i].Oldest is { } f && nowUs - f.LastUs >= timeout)
+            while (Oldest(i) is { } f && nowUs - f.LastUs >= timeout)
                 End(f, i == ClosedTcpClass ? (f.Reset ? "reset" : "closed") : "idle");
         }
     }
@@ -82,41 +104,58 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     private static int ClassOf(FlowRecord f) =>
         f.Transport != Transport.Tcp ? UdpClass : f.Reset || (f.OrigFin && f.RespFin) ? ClosedTcpClass : OpenTcpClass;
 
+    private FlowRecord NewRecord(in FlowKey key, long firstUs)
+    {
+        if (!_free.TryPop(out var flow))
+        {
+            if (_recordsCreated == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            flow = new FlowRecord { Slot = _recordsCreated };
+            _records[_recordsCreated++] = flow;
+        }
+        flow.Restart(key, firstUs);
+        return flow;
+    }
+
+    private FlowRecord? Oldest(int list) => _lists[list].Oldest == NoSlot ? null : _records[_lists[list].Oldest];
+
     private FlowRecord? OldestOverall()
     {
         FlowRecord? oldest = null;
-        foreach (var list in _lists)
-            if (list.Oldest is { } f && (oldest is null || f.LastUs < oldest.LastUs)) oldest = f;
+        for (int i = 0; i < _lists.Length; i++)
+            if (Oldest(i) is { } f && (oldest is null || f.LastUs < oldest.LastUs)) oldest = f;
         return oldest;
     }
 
     private void End(FlowRecord flow, string reason)
     {
         flow.EndReason = reason;
-        _lists[flow.ListIndex].Unlink(flow);
-        _flows.Remove(flow.Key);
+        Unlink(flow);
+        _index.Remove(flow.Key, flow.Key.GetHashCode(), _records);
         sink.OnFlowEnd(flow);
+        _free.Push(flow);
     }
 
-    /// <summary>An intrusive doubly-linked list of flows, least recently active first.</summary>
+    private void Append(FlowRecord f)
+    {
+        var list = _lists[f.ListIndex];
+        f.Prev = list.Newest;
+        f.Next = NoSlot;
+        if (list.Newest != NoSlot) _records[list.Newest].Next = f.Slot; else list.Oldest = f.Slot;
+        list.Newest = f.Slot;
+    }
+
+    private void Unlink(FlowRecord f)
+    {
+        var list = _lists[f.ListIndex];
+        if (f.Prev != NoSlot) _records[f.Prev].Next = f.Next; else if (list.Oldest == f.Slot) list.Oldest = f.Next;
+        if (f.Next != NoSlot) _records[f.Next].Prev = f.Prev; else if (list.Newest == f.Slot) list.Newest = f.Prev;
+        f.Prev = f.Next = NoSlot;
+    }
+
+    /// <summary>A doubly-linked list of flows by slot, least recently active first.</summary>
     private sealed class RecencyList
     {
-        public FlowRecord? Oldest;
-        private FlowRecord? _newest;
-
-        public void Append(FlowRecord f)
-        {
-            f.Prev = _newest;
-            f.Next = null;
-            if (_newest is not null) _newest.Next = f; else Oldest = f;
-            _newest = f;
-        }
-
-        public void Unlink(FlowRecord f)
-        {
-            if (f.Prev is not null) f.Prev.Next = f.Next; else if (ReferenceEquals(Oldest, f)) Oldest = f.Next;
-            if (f.Next is not null) f.Next.Prev = f.Prev; else if (ReferenceEquals(_newest, f)) _newest = f.Prev;
-            f.Prev = f.Next = null;
-        }
+        public int Oldest = NoSlot;
+        public int Newest = NoSlot;
     }
 }
