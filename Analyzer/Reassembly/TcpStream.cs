@@ -33,6 +33,8 @@ public sealed class TcpStream
     public bool Ignored { get; private set; }
     /// <summary>Both directions ended; the entry lingers only to absorb late retransmissions.</summary>
     public bool Closed { get; internal set; }
+    /// <summary>The analyzer that claimed the connection (<see cref="TcpAnalyzerRegistry"/>); none before its first bytes.</summary>
+    public ITcpStreamAnalyzer? Owner { get; internal set; }
     /// <summary>Per-connection state of the consumer. Dropped when the connection is ignored or closed.</summary>
     public object? AppState { get; set; }
 
@@ -74,6 +76,7 @@ public sealed class TcpStream
         FirstSeenUs = LastSeenUs = nowUs;
         Ignored = Closed = false;
         AppState = null;
+        Owner = null;
         ReportAppBytes(0);
         _fromOriginator.Reset();
         _fromResponder.Reset();

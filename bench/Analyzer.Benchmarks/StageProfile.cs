@@ -18,7 +18,7 @@ internal static class StageProfile
     private sealed class Stage(int depth) : IFrameConsumer
     {
         private readonly FlowTable _flows = new(new NullFlowSink());
-        private readonly HttpStreamAnalyzer _http = new();
+        private readonly Analyzer.Reassembly.TcpReassembler _tcp = ProtocolAnalyzers.CreateReassembler();
         private readonly EventList _sink = new();
         public long Count;
 
@@ -30,13 +30,13 @@ internal static class StageProfile
             if (!TransportHeader.TryReadTcp(ip.Payload, out var sp, out var dp, out var seq, out var ack, out var flags, out var payload)) return;
             var info = new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Tcp, TcpSeq = seq, TcpAck = ack, TcpFlags = flags };
             if (depth >= 3) _flows.Track(info, frame.Length);
-            if (depth >= 4) _http.OnSegment(info, payload, _sink);
+            if (depth >= 4) _tcp.OnSegment(info, payload, _sink);
         }
     }
 
     public static int Run(string file)
     {
-        foreach (var (name, depth) in new[] { ("read+decode", 1), ("+tcp header", 2), ("+flows", 3), ("+http", 4) })
+        foreach (var (name, depth) in new[] { ("read+decode", 1), ("+tcp header", 2), ("+flows", 3), ("+tcp analyzers", 4) })
         {
             var stage = new Stage(depth);
             var clock = Stopwatch.StartNew();
