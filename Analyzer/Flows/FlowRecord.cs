@@ -30,12 +30,8 @@ public sealed class FlowRecord
     public bool Reset { get; set; }
     public string EndReason { get; set; } = string.Empty;
 
-    // The table's bookkeeping: indices, not references, so that moving a flow in its recency list writes no
-    // object reference (no GC write barrier on the per-packet path).
-    internal int Slot;
-    internal int ListIndex;
-    internal int Prev = FlowTable.NoSlot;
-    internal int Next = FlowTable.NoSlot;
+    /// <summary>Where the flow table keeps the record (its index and recency lists refer to it by this number).</summary>
+    internal int Slot = -1;
 
     public void AddProtocol(string protocol)
     {
@@ -48,7 +44,7 @@ public sealed class FlowRecord
     public FlowRecord Copy()
     {
         var copy = (FlowRecord)MemberwiseClone();
-        copy.Slot = copy.Prev = copy.Next = FlowTable.NoSlot;
+        copy.Slot = -1;
         return copy;
     }
 
@@ -64,6 +60,5 @@ public sealed class FlowRecord
         Messages = Anomalies = 0;
         OrigFin = RespFin = Reset = false;
         EndReason = string.Empty;
-        Prev = Next = FlowTable.NoSlot;
     }
 }

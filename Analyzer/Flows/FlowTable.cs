@@ -1,4 +1,5 @@
 using Analyzer.Decoding;
+using Analyzer.State;
 
 namespace Analyzer.Flows;
 
@@ -9,19 +10,16 @@ namespace Analyzer.Flows;
 /// </summary>
 /// <remarks>
 /// The per-packet path allocates nothing once the table has held as many flows as it holds at most: records are
-/// reused (an ended flow's record takes the next new flow), the index (<see cref="FlowIndex"/>) is an array of
-/// value pairs, and the recency lists link slots by number.
+/// reused (an ended flow's record takes the next new flow), the index (<see cref="SlotIndex{TKey}"/>) is arrays of
+/// values, and the recency lists (<see cref="SlotLists"/>) link slots by number in arrays of their own.
 /// </remarks>
 public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
 {
-    /// <summary>No record: the end of a recency list, or a key not in the table.</summary>
-    internal const int NoSlot = -1;
-
     private const int InitialRecords = 256;
 
     private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
-    private readonly FlowIndex _index = new();
-    private readonly RecencyList[] _lists = [new(), new(), new()];
+    private readonly SlotIndex<FlowKey> _index = new();
+    private readonly SlotLists _lists = new(ClassCount);
     private FlowRecord[] _records = new FlowRecord[InitialRecords];
     private int _recordsCreated;
     private readonly Stack<FlowRecord> _free = new();
@@ -34,10 +32,9 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     public FlowRecord Track(in PacketInfo p, int bytes)
     {
         var key = FlowKey.Of(p);
-        int hash = key.GetHashCode();
-        int slot = _index.Find(key, hash, _records);
+        int slot = _index.Find(key);
         FlowRecord flow;
-        if (slot == NoSlot)
+        if (slot == SlotIndex<FlowKey>.None)
         {
             if (_index.Count >= _limits.MaxFlows)
             {
@@ -50,13 +47,12 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
                 (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Dst, p.DstPort, p.Src, p.SrcPort);
             else
                 (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Src, p.SrcPort, p.Dst, p.DstPort);
-            _index.Add(hash, flow.Slot);
+            _index.Add(key, flow.Slot);
             Created++;
         }
         else
         {
             flow = _records[slot];
-            Unlink(flow);
         }
         flow.LastUs = p.TimestampUs;
         bool fromOrig = p.Src == flow.OrigIp && p.SrcPort == flow.OrigPort;
@@ -67,23 +63,21 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
             if ((p.TcpFlags & TcpFlags.Fin) != 0) { if (fromOrig) flow.OrigFin = true; else flow.RespFin = true; }
             if ((p.TcpFlags & TcpFlags.Rst) != 0) flow.Reset = true;
         }
-        flow.ListIndex = ClassOf(flow);
-        Append(flow);
+        _lists.MoveToNewest(ClassOf(flow), flow.Slot);
         return flow;
     }
 
     public bool TryGet(in PacketInfo p, out FlowRecord? flow)
     {
-        var key = FlowKey.Of(p);
-        int slot = _index.Find(key, key.GetHashCode(), _records);
-        flow = slot == NoSlot ? null : _records[slot];
+        int slot = _index.Find(FlowKey.Of(p));
+        flow = slot == SlotIndex<FlowKey>.None ? null : _records[slot];
         return flow is not null;
     }
 
     /// <summary>Ends flows idle for longer than their timeout at capture time <paramref name="nowUs"/>.</summary>
     public void Expire(long nowUs)
     {
-        for (int i = 0; i < _lists.Length; i++)
+        for (int i = 0; i < ClassCount; i++)
         {
             long timeout = i switch { UdpClass => _limits.UdpIdleTimeoutUs, OpenTcpClass => _limits.TcpIdleTimeoutUs, _ => _limits.ClosedTimeoutUs };
             while (Oldest(i) is { } f && nowUs - f.LastUs >= timeout)
@@ -100,6 +94,7 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     private const int UdpClass = 0;
     private const int OpenTcpClass = 1;
     private const int ClosedTcpClass = 2;
+    private const int ClassCount = 3;
 
     private static int ClassOf(FlowRecord f) =>
         f.Transport != Transport.Tcp ? UdpClass : f.Reset || (f.OrigFin && f.RespFin) ? ClosedTcpClass : OpenTcpClass;
@@ -116,12 +111,12 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
         return flow;
     }
 
-    private FlowRecord? Oldest(int list) => _lists[list].Oldest == NoSlot ? null : _records[_lists[list].Oldest];
+    private FlowRecord? Oldest(int list) => _lists.Oldest(list) is var slot && slot == SlotLists.None ? null : _records[slot];
 
     private FlowRecord? OldestOverall()
     {
         FlowRecord? oldest = null;
-        for (int i = 0; i < _lists.Length; i++)
+        for (int i = 0; i < ClassCount; i++)
             if (Oldest(i) is { } f && (oldest is null || f.LastUs < oldest.LastUs)) oldest = f;
         return oldest;
     }
@@ -129,33 +124,9 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     private void End(FlowRecord flow, string reason)
     {
         flow.EndReason = reason;
-        Unlink(flow);
-        _index.Remove(flow.Key, flow.Key.GetHashCode(), _records);
+        _lists.Unlink(flow.Slot);
+        _index.Remove(flow.Key);
         sink.OnFlowEnd(flow);
         _free.Push(flow);
-    }
-
-    private void Append(FlowRecord f)
-    {
-        var list = _lists[f.ListIndex];
-        f.Prev = list.Newest;
-        f.Next = NoSlot;
-        if (list.Newest != NoSlot) _records[list.Newest].Next = f.Slot; else list.Oldest = f.Slot;
-        list.Newest = f.Slot;
-    }
-
-    private void Unlink(FlowRecord f)
-    {
-        var list = _lists[f.ListIndex];
-        if (f.Prev != NoSlot) _records[f.Prev].Next = f.Next; else if (list.Oldest == f.Slot) list.Oldest = f.Next;
-        if (f.Next != NoSlot) _records[f.Next].Prev = f.Prev; else if (list.Newest == f.Slot) list.Newest = f.Prev;
-        f.Prev = f.Next = NoSlot;
-    }
-
-    /// <summary>A doubly-linked list of flows by slot, least recently active first.</summary>
-    private sealed class RecencyList
-    {
-        public int Oldest = NoSlot;
-        public int Newest = NoSlot;
     }
 }

@@ -89,12 +89,11 @@ public sealed class TcpReassembler
     public void Expire(long nowUs, IEventSink sink)
     {
         _lastExpireUs = nowUs;
-        while (_streams.Closed.Last is { } closed && closed.Value.LastSeenUs + Limits.ClosedLingerUs <= nowUs)
-            Forget(closed.Value);
-        while (_streams.Active.Last is { } idle && idle.Value.LastSeenUs + Limits.IdleTimeoutUs <= nowUs)
+        while (_streams.OldestClosed is { } closed && closed.LastSeenUs + Limits.ClosedLingerUs <= nowUs)
+            Forget(closed);
+        while (_streams.OldestActive is { } stream && stream.LastSeenUs + Limits.IdleTimeoutUs <= nowUs)
         {
             Counters.StreamsExpired++;
-            var stream = idle.Value;
             FlushAndClose(stream, stream.Half(StreamDirection.FromOriginator).LastPacket, sink);
             Forget(stream);
         }
@@ -103,13 +102,12 @@ public sealed class TcpReassembler
     /// <summary>End of input: delivers what can still be delivered, then forgets every connection.</summary>
     public void Finish(long nowUs, IEventSink sink)
     {
-        while (_streams.Active.First is { } node)
+        while (_streams.NewestActive is { } stream)
         {
-            var stream = node.Value;
             FlushAndClose(stream, stream.Half(StreamDirection.FromOriginator).LastPacket, sink);
             Forget(stream);
         }
-        while (_streams.Closed.First is { } node) Forget(node.Value);
+        while (_streams.NewestClosed is { } closed) Forget(closed);
         _lastExpireUs = nowUs;
     }
 
@@ -203,13 +201,12 @@ public sealed class TcpReassembler
 
     private void EvictOne(in PacketInfo packet, IEventSink sink)
     {
-        if (_streams.Closed.Last is { } closed)
+        if (_streams.OldestClosed is { } closed)
         {
-            Forget(closed.Value);
+            Forget(closed);
             return;
         }
-        if (_streams.Active.Last is not { } oldest) return;
-        var victim = oldest.Value;
+        if (_streams.OldestActive is not { } victim) return;
         Counters.StreamsEvicted++;
         if (!victim.Ignored)
         {
@@ -222,12 +219,12 @@ public sealed class TcpReassembler
 
     private void EnforceGlobalCap(TcpStream current, in PacketInfo packet, IEventSink sink)
     {
-        var node = _streams.Active.Last;
+        var node = _streams.OldestActive;
         while (_held.Total > Limits.MaxTotalBytes)
         {
-            while (node is not null && (node.Value == current || node.Value.HeldBytes == 0)) node = node.Previous;
-            var victim = node?.Value ?? current;
-            node = node?.Previous;
+            while (node is not null && (node == current || node.HeldBytes == 0)) node = _streams.NewerThan(node);
+            var victim = node ?? current;
+            node = node is null ? null : _streams.NewerThan(node);
             long held = victim.HeldBytes;
             Counters.BytesDroppedGlobalCap += held;
             Counters.StreamsEvictedForMemory++;

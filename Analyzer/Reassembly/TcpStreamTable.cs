@@ -1,39 +1,59 @@
+using Analyzer.State;
+
 namespace Analyzer.Reassembly;
 
 /// <summary>
-/// The connections of one reassembler by key, in two recency lists (open ones, most recently active first; closed
-/// ones that linger, most recently closed first), and a pool of forgotten ones for reuse, so that a new connection
-/// usually allocates nothing. Says nothing about what a segment does to a connection: that is
-/// <see cref="TcpReassembler"/>'s.
+/// The connections of one reassembler by key, in two recency lists (open ones; closed ones that linger), each
+/// connection at a slot of its own that a later connection reuses, so that a new connection allocates nothing once
+/// the table has held as many as it holds at most, and a segment's lookup and move in its list touch arrays of values
+/// (<see cref="SlotIndex{TKey}"/>, <see cref="SlotLists"/>). Says nothing about what a segment does to a connection:
+/// that is <see cref="TcpReassembler"/>'s.
 /// </summary>
 internal sealed class TcpStreamTable
 {
-    private const int MaxPooledStreams = 1024;
+    private const int ActiveList = 0;
+    private const int ClosedList = 1;
 
-    private readonly Dictionary<TcpStreamKey, TcpStream> _streams = new(TcpStreamKey.Comparer);
-    private readonly Stack<TcpStream> _pool = new();
+    private readonly SlotIndex<TcpStreamKey> _index = new();
+    private readonly SlotLists _lists = new(2);
     private readonly HeldByteCount _held;
+    private TcpStream[] _slots = new TcpStream[256];
+    private int _slotsUsed;
+    private readonly Stack<int> _freeSlots = new();
     private long _nextId = 1;
 
     public TcpStreamTable(HeldByteCount held) => _held = held;
 
-    public int Count => _streams.Count;
+    public int Count => _index.Count;
 
-    /// <summary>Open connections, most recently active first.</summary>
-    public LinkedList<TcpStream> Active { get; } = new();
+    public TcpStream? OldestActive => At(_lists.Oldest(ActiveList));
+    public TcpStream? NewestActive => At(_lists.Newest(ActiveList));
+    public TcpStream? OldestClosed => At(_lists.Oldest(ClosedList));
+    public TcpStream? NewestClosed => At(_lists.Newest(ClosedList));
 
-    /// <summary>Closed connections that linger, most recently closed first.</summary>
-    public LinkedList<TcpStream> Closed { get; } = new();
+    /// <summary>The connection next more recent than <paramref name="stream"/> in its list, or null.</summary>
+    public TcpStream? NewerThan(TcpStream stream) => At(_lists.Newer(stream.Slot));
 
-    public bool TryGet(in TcpStreamKey key, out TcpStream stream) => _streams.TryGetValue(key, out stream!);
+    public bool TryGet(in TcpStreamKey key, out TcpStream stream)
+    {
+        int slot = _index.Find(key);
+        stream = slot == SlotIndex<TcpStreamKey>.None ? null! : _slots[slot];
+        return slot != SlotIndex<TcpStreamKey>.None;
+    }
 
-    /// <summary>A new open connection, most recently active, with the next id.</summary>
+    /// <summary>A new open connection (its key not in the table), most recently active, with the next id.</summary>
     public TcpStream Open(in TcpStreamKey key, NetAddress originator, ushort originatorPort, long nowUs)
     {
-        var stream = _pool.Count > 0 ? _pool.Pop() : new TcpStream(_held);
+        if (!_freeSlots.TryPop(out int slot))
+        {
+            slot = _slotsUsed++;
+            if (slot == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
+            _slots[slot] = new TcpStream(_held) { Slot = slot };
+        }
+        var stream = _slots[slot];
         stream.Init(key, originator, originatorPort, _nextId++, nowUs);
-        _streams[key] = stream;
-        Active.AddFirst(stream.LruNode);
+        _index.Add(key, slot);
+        _lists.Append(ActiveList, slot);
         return stream;
     }
 
@@ -41,25 +61,19 @@ internal sealed class TcpStreamTable
     public void Touch(TcpStream stream, long nowUs)
     {
         stream.LastSeenUs = nowUs;
-        if (Active.First != stream.LruNode)
-        {
-            Active.Remove(stream.LruNode);
-            Active.AddFirst(stream.LruNode);
-        }
+        _lists.MoveToNewest(ActiveList, stream.Slot);
     }
 
-    public void MoveToClosed(TcpStream stream)
-    {
-        Active.Remove(stream.LruNode);
-        Closed.AddFirst(stream.LruNode);
-    }
+    public void MoveToClosed(TcpStream stream) => _lists.MoveToNewest(ClosedList, stream.Slot);
 
-    /// <summary>Drops the connection from the table; its instance goes back to the pool.</summary>
+    /// <summary>Drops the connection from the table; its slot and instance serve a later connection.</summary>
     public void Remove(TcpStream stream)
     {
-        stream.LruNode.List?.Remove(stream.LruNode);
-        _streams.Remove(stream.Key);
+        _lists.Unlink(stream.Slot);
+        _index.Remove(stream.Key);
         stream.Init(default, default, 0, 0, 0);
-        if (_pool.Count < MaxPooledStreams) _pool.Push(stream);
+        _freeSlots.Push(stream.Slot);
     }
+
+    private TcpStream? At(int slot) => slot == SlotLists.None ? null : _slots[slot];
 }
