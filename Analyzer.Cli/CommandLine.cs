@@ -35,8 +35,11 @@ public static class CommandLine
 
     public static int Run(string[] args)
     {
+        StartupTrace.Mark("main");
         var root = CreateRoot();
+        StartupTrace.Mark("commands built");
         var parse = root.Parse(HelpVerb.Rewrite(args));
+        StartupTrace.Mark("arguments parsed");
         // An unknown option is named before anything else: the parser would take it for a file name.
         if (UnknownTokens.Find(parse, args) is { } unknown)
         {

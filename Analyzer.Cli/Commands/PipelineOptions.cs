@@ -50,13 +50,41 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// The settings with the run's publisher started (when --publish or the configuration asks for one); the caller
-    /// finishes it with <see cref="PublishOptions.FinishAsync"/>.
+    /// finishes it with <see cref="PublishOptions.FinishAsync"/>. An <paramref name="offline"/> run keys its records by
+    /// capture (<see cref="RunFingerprint"/>), so a re-run publishes them under the same identities; a live one numbers
+    /// them. <paramref name="deliveryOnly"/> are the verb's own options that do not change the records.
     /// </summary>
-    public PipelineSettings StartPublishing(ParseResult parse, PipelineSettings settings, string? sensorId = null)
+    public PipelineSettings StartPublishing(ParseResult parse, PipelineSettings settings, LoadedModel model, bool offline,
+        IEnumerable<Option>? deliveryOnly = null)
     {
         var config = parse.GetValue(Config);
-        if (Publishing.Start(parse, config, sensorId) is not { } publisher) return settings;
+        // Computed only when the run publishes: it reads the model and configuration files again.
+        Func<string>? fingerprint = offline
+            ? () => RunFingerprint.Of(parse, DeliveryOnlyOptions.Concat(deliveryOnly ?? []), FilesRead(config, model))
+            : null;
+        if (Publishing.Start(parse, config, runFingerprint: fingerprint) is not { } publisher) return settings;
         return settings with { Publisher = publisher, PublishEvents = Publishing.PublishEvents(parse, config) };
+    }
+
+    /// <summary>
+    /// Options that say where records go and how they are written, not what they are (the published records are the
+    /// JSON records whatever --format says; evidence is not part of them; events are numbered apart from the rest), or
+    /// that name a file read whose content counts instead (--config, --model).
+    /// </summary>
+    private IEnumerable<Option> DeliveryOnlyOptions =>
+    [
+        Alerts, Events, Flows, AllFlows, Mappings, Devices, Format, Evidence, Quiet, Config, Model,
+        Publishing.Publish, Publishing.SensorId, Publishing.Events, Publishing.Spool,
+    ];
+
+    private static IEnumerable<string?> FilesRead(string? config, LoadedModel loaded)
+    {
+        yield return config;
+        if (loaded.Path is { } model)
+        {
+            yield return model;
+            yield return AnomalyModel.MetadataPath(model);
+        }
     }
 
     /// <summary>
@@ -83,6 +111,7 @@ public sealed class PipelineOptions
             MinSeverity = parse.GetValue(MinSeverity),
             Model = model.Model,
         };
+        StartupTrace.Mark("model loaded");
         if (parse.GetValue(Config) is { } configPath) settings = SensorConfigApplier.ApplyFile(configPath, settings);
         var lan = parse.GetValue(Lan);
         if (lan is { Length: > 0 }) settings = settings with { Network = settings.Network.WithLanPrefixes(lan.Select(IpPrefix.Parse)) };

@@ -50,10 +50,11 @@ public sealed class PublishOptions
 
     /// <summary>
     /// Starts the publisher the options (or the configuration file) ask for, null when none does. Broker state changes
-    /// go to stderr, one line each.
+    /// go to stderr, one line each. <paramref name="runFingerprint"/> is given for an offline run and called only
+    /// when the run publishes (see <see cref="PublisherOptions.RunFingerprint"/>).
     /// </summary>
     /// <exception cref="ConfigException">The configuration's publish section is unusable (one line).</exception>
-    public RecordPublisher? Start(ParseResult parse, string? configPath, string? sensorIdOverride = null)
+    public RecordPublisher? Start(ParseResult parse, string? configPath, string? sensorIdOverride = null, Func<string>? runFingerprint = null)
     {
         var section = configPath is null ? new PublishSection() : SensorConfigLoader.Load(configPath).Publish;
         var url = parse.GetValue(Publish) ?? section.Url;
@@ -72,6 +73,7 @@ public sealed class PublishOptions
             SensorId = sensor,
             SpoolDirectory = parse.GetValue(Spool) ?? section.SpoolDirectory ?? DefaultSpool(sensor),
             SpoolCapBytes = capMb * 1024 * 1024,
+            RunFingerprint = runFingerprint?.Invoke(),
         };
         try { options.Validate(); }
         catch (ArgumentException e) { throw new ConfigException($"{where}: {e.Message}"); }

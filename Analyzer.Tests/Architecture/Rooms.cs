@@ -50,6 +50,8 @@ public static class Rooms
         ["Decoding"] = Floor,
         ["Decoding.Ip"] = [.. Floor, "Decoding"],
         ["Decoding.Link"] = [.. Floor, "Decoding", "Decoding.Ip"],
+        // Reassembly drives the TCP analyzers through its registry (ITcpStreamAnalyzer) and knows none of them: the
+        // HTTP family, which implements the contract, uses Reassembly, never the reverse.
         ["Reassembly"] = Floor,
         ["Decoding.Http"] = [.. Floor, "Decoding", "Reassembly"],
         ["Decoding.Ssdp"] = [.. Floor, "Decoding", "Decoding.Http"],

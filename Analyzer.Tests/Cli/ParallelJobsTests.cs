@@ -28,4 +28,27 @@ public class ParallelJobsTests
         Assert.True(serial["alerts.csv"].Length > 1000, "the samples raise alerts");
         Assert.Contains("demo-home-attacks.pcap", System.Text.Encoding.UTF8.GetString(serial["events.csv"]));
     }
+
+    [Fact]
+    public void TwoJobsOnOneCaptureWriteExactlyWhatOneJobWrites()
+    {
+        // One capture and two jobs: read on one thread, analyzed on another.
+        using var dir = new TempDir();
+        var capture = Path.Combine(Repo.Samples, "demo-home-attacks.pcap");
+
+        Dictionary<string, byte[]> Run(string jobs)
+        {
+            var outDir = Directory.CreateDirectory(dir.File("one" + jobs)).FullName;
+            var result = CliRunner.Run(outDir, "analyze", capture, "--jobs", jobs, "--no-model",
+                "-o", "alerts.csv", "--events", "events.csv", "--flows", "flows.csv", "--mappings", "mappings.csv", "--devices", "devices.csv");
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            return Outputs.ToDictionary(o => o, o => File.ReadAllBytes(Path.Combine(outDir, o)));
+        }
+
+        var serial = Run("1");
+        var overlapped = Run("2");
+
+        foreach (var name in Outputs) Assert.True(serial[name].AsSpan().SequenceEqual(overlapped[name]), name + " differs");
+        Assert.True(serial["alerts.csv"].Length > 1000, "the capture raises alerts");
+    }
 }

@@ -8,7 +8,7 @@ public class FlowTableTests
     private sealed class Collect : IFlowSink
     {
         public List<FlowRecord> Ended { get; } = [];
-        public void OnFlowEnd(FlowRecord flow) => Ended.Add(flow);
+        public void OnFlowEnd(FlowRecord flow) => Ended.Add(flow.Copy());
     }
 
     private static PacketInfo Packet(string src, ushort sp, string dst, ushort dp, long t, Transport transport = Transport.Udp, TcpFlags flags = TcpFlags.None) => new()

@@ -9,8 +9,9 @@ namespace Analyzer.Tests.Publishing;
 /// `analyze --publish` of the sample captures (many files, one sensor) against a real redis-server while it fails:
 /// the broker killed with SIGKILL in the middle and restarted, the sensor killed in the middle and re-run, the broker
 /// refusing connections for a while. After each, the stream holds every alert of the run exactly once after
-/// de-duplication by (sensor, sequence), in the order of the run's own alert file, and `fleet report --sensor` prints
-/// the census `analyzer report` prints from the run's local files. Every wait is bounded; nothing is timed.
+/// de-duplication by record identity (sensor, capture key, index), in the order of the run's own alert file, and
+/// `fleet report --sensor` prints the census `analyzer report` prints from the run's local files. Every wait is
+/// bounded; nothing is timed.
 /// </summary>
 public class FleetCliFaultTests
 {
@@ -146,19 +147,62 @@ public class FleetCliFaultTests
             run.Kill();
         }
         var first = StreamContents.Deduplicated((await StreamContents.ReadAsync(server.Url, RecordType.Alert)).Where(e => e.Sensor == Sensor)).Count;
+        Assert.True(first > 0);
 
-        // The killed run's records still in its spool go first; the new run's follow, numbered after them.
+        // The re-run sends what the killed run left in the spool, then publishes every record again under the same
+        // capture keys and indexes: what the broker already has comes twice and is dropped by de-duplication.
         var again = CliRunner.Run(dir.Path, AnalyzeArgs(dir, server.Url));
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains(", 0 spooled", again.Stderr);
 
         var local = File.ReadAllLines(dir.File("alerts.jsonl")).Where(l => l.Length > 0).ToList();
-        var stream = StreamContents.Deduplicated((await StreamContents.ReadAsync(server.Url, RecordType.Alert)).Where(e => e.Sensor == Sensor)).ToList();
-        Assert.True(stream.Count >= first + local.Count, $"{stream.Count} alerts in the stream, {first} before the re-run and {local.Count} of it");
-        Assert.Equal(stream.Select(e => e.Sequence).Order().ToList(), stream.Select(e => e.Sequence).ToList());
-        // The re-run's alerts are the last ones, each once, in its file's order; the killed run's are a prefix of the same list.
-        Assert.Equal(local, stream.TakeLast(local.Count).Select(e => e.Json).ToList());
-        var killed = stream.SkipLast(local.Count).Select(e => e.Json).ToList();
-        Assert.Equal(local.Take(killed.Count), killed);
+        var raw = (await StreamContents.ReadAsync(server.Url, RecordType.Alert)).Where(e => e.Sensor == Sensor).ToList();
+        Assert.All(raw, e => Assert.Matches("^[0-9a-f]{32}$", e.Capture));
+        Assert.True(raw.Count >= first + local.Count, $"{raw.Count} alerts in the stream, {first} before the re-run and {local.Count} of it");
+        await AssertStreamMatchesLocalFiles(server, dir);
+    }
+
+    [RedisFact]
+    public async Task ARunWithMoreJobsPublishesTheSameRecordIdentities()
+    {
+        using var server = new RedisServer();
+        using var dir = new TempDir();
+        var one = CliRunner.Run(dir.Path, AnalyzeArgs(dir, server.Url));
+        Assert.True(one.ExitCode == 0, one.Stderr);
+        var alertsOfOneJob = File.ReadAllText(dir.File("alerts.jsonl"));
+        var twoJobs = AnalyzeArgs(dir, server.Url);
+        twoJobs[Array.IndexOf(twoJobs, "--jobs") + 1] = "2";
+        var two = CliRunner.Run(dir.Path, twoJobs);
+        Assert.True(two.ExitCode == 0, two.Stderr);
+        Assert.Equal(alertsOfOneJob, File.ReadAllText(dir.File("alerts.jsonl")));
+
+        // Each capture's records interleave differently with two pipelines, but carry the same keys: nothing is new.
+        var raw = (await StreamContents.ReadAsync(server.Url, RecordType.Alert)).Where(e => e.Sensor == Sensor).ToList();
+        var local = alertsOfOneJob.Split('\n').Where(l => l.Length > 0).ToList();
+        Assert.Equal(2 * local.Count, raw.Count);
+        Assert.Equal(local, StreamContents.Deduplicated(raw).Select(e => e.Json).ToList());
+        Assert.Equal(local.Order(StringComparer.Ordinal), raw.Skip(local.Count).Select(e => e.Json).Order(StringComparer.Ordinal));
+        await AssertStreamMatchesLocalFiles(server, dir);
+    }
+
+    [RedisFact]
+    public async Task AnotherCaptureUnderTheSameSensorIdIsNeverTakenForADuplicate()
+    {
+        using var server = new RedisServer();
+        using var dir = new TempDir();
+        var capture = dir.File("home.pcap");
+        File.Copy(Path.Combine(Repo.Samples, "demo-home-attacks.pcap"), capture);
+        string[] Args() => ["analyze", capture, "--no-model", "--format", "jsonl", "-o", dir.File("alerts.jsonl"),
+            "--publish", server.Url, "--sensor-id", Sensor, "--spool", dir.File("spool")];
+        Assert.Equal(0, CliRunner.Run(dir.Path, Args()).ExitCode);
+        var before = File.ReadAllLines(dir.File("alerts.jsonl")).Where(l => l.Length > 0).ToList();
+
+        // The same file name, rewritten with another capture (a sensor's rotating capture file).
+        File.Copy(Path.Combine(Repo.Samples, "sensitive-port-exposure.pcapng"), capture, overwrite: true);
+        Assert.Equal(0, CliRunner.Run(dir.Path, Args()).ExitCode);
+        var after = File.ReadAllLines(dir.File("alerts.jsonl")).Where(l => l.Length > 0).ToList();
+
+        var stream = StreamContents.Deduplicated((await StreamContents.ReadAsync(server.Url, RecordType.Alert)).Where(e => e.Sensor == Sensor));
+        Assert.Equal([.. before, .. after], stream.Select(e => e.Json).ToList());
     }
 }

@@ -152,6 +152,42 @@ public class FleetConsumerTests
     }
 
     [RedisFact]
+    public async Task AnOfflineRunsRecordsAreDuplicatesByCaptureKeyAndIndexWhateverTheirSequence()
+    {
+        using var server = new RedisServer();
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{server.Port}"))
+        {
+            var db = connection.GetDatabase();
+            async Task Add(long seq, string? capture, long index) => await db.StreamAddAsync("upnp:alerts",
+                [
+                    new(StreamEntryFields.Sensor, "home-a"), new(StreamEntryFields.Sequence, seq),
+                    .. capture is null ? Array.Empty<NameValueEntry>() : [new(StreamEntryFields.Capture, capture), new(StreamEntryFields.Index, index)],
+                    new(StreamEntryFields.Record, $"{{\"c\":\"{capture}\",\"i\":{index}}}"),
+                ]);
+            // A run killed after two records of capture aa, then run again from the start: aa 1 2 come again under
+            // new sequences, then aa 3 and capture bb are new. A record without a key is identified by its sequence.
+            await Add(10, "aa", 1);
+            await Add(11, "aa", 2);
+            await Add(12, "aa", 1);
+            await Add(13, "aa", 2);
+            await Add(14, "aa", 3);
+            await Add(15, "bb", 1);
+            await Add(16, null, 1);
+            await Add(16, null, 1);
+            await db.StreamAddAsync("upnp:alerts", [new(StreamEntryFields.Sensor, "home-a"), new(StreamEntryFields.Sequence, 17),
+                new(StreamEntryFields.Capture, "aa"), new(StreamEntryFields.Record, "{}")]);
+        }
+        await using var source = Source(server, "agg");
+        var consumer = new FleetConsumer(source);
+        var records = await ReadAllAsync(consumer);
+
+        Assert.Equal([(10L, "aa", 1L), (11L, "aa", 2L), (14L, "aa", 3L), (15L, "bb", 1L), (16L, null, 0L)],
+            records.Select(r => (r.Sequence, r.Entry.Key?.Capture, r.Entry.Key?.Index ?? 0)));
+        Assert.Equal((5L, 3L, 1L), (consumer.Received, consumer.Duplicates, consumer.Malformed));
+        Assert.Equal(0, await PendingAsync(server));
+    }
+
+    [RedisFact]
     public async Task AnUnreachableBrokerIsReportedAsSuchToTheAggregator()
     {
         using var server = new RedisServer(start: false);

@@ -190,4 +190,52 @@ public class RecordSpoolTests
         var e = Assert.Throws<IOException>(() => RecordSpool.Open(dir.Path, Cap));
         Assert.StartsWith($"spool directory {dir.Path} is in use by another publisher or not writable", e.Message);
     }
+
+    [Fact]
+    public void KeyedRecordsKeepTheirCaptureKeyAndIndexThroughTheSpoolAndAReopenBesideUnkeyedOnes()
+    {
+        using var dir = new TempDir();
+        const string capture = "0123456789abcdef0123456789abcdef";
+        long s;
+        using (var spool = RecordSpool.Open(dir.Path, Cap))
+        {
+            s = spool.LastSequence;
+            SpooledRecord[] records =
+            [
+                Records.Spooled(RecordType.Alert, s + 1, 1) with { Key = new RecordKey(capture, 1) },
+                Records.Spooled(RecordType.Alert, s + 2, 2),
+                Records.Spooled(RecordType.Device, s + 3, 3) with { Key = new RecordKey(capture, 7) },
+            ];
+            spool.Append(records);
+            Assert.Equal(records.Sum(r => SpoolFrame.SizeOf(r.Json.Length)) + 2 * (SpoolFrame.KeyOverhead + capture.Length), spool.Bytes);
+        }
+        using var reopened = RecordSpool.Open(dir.Path, Cap);
+        Assert.Equal(0, reopened.DamagedSegments);
+        var read = reopened.ReadPending(10);
+        Assert.Equal([(s + 1, new RecordKey(capture, 1)), (s + 2, (RecordKey?)null), (s + 3, new RecordKey(capture, 7))],
+            read.Select(r => (r.Sequence, r.Key)));
+        Assert.Equal(["{\"type\":\"alert\",\"n\":1}", "{\"type\":\"alert\",\"n\":2}", "{\"type\":\"device\",\"n\":3}"], read.Select(r => Records.Text(r.Json)));
+    }
+
+    [Fact]
+    public void ACorruptedCaptureKeyEndsTheSegmentAtTheRecordBeforeIt()
+    {
+        using var dir = new TempDir();
+        long s;
+        using (var spool = RecordSpool.Open(dir.Path, Cap))
+        {
+            s = spool.LastSequence;
+            spool.Append([Records.Spooled(RecordType.Alert, s + 1, 1) with { Key = new RecordKey("aaaa", 1) },
+                Records.Spooled(RecordType.Alert, s + 2, 2) with { Key = new RecordKey("aaaa", 2) }]);
+        }
+        var segment = Assert.Single(Directory.GetFiles(dir.Path, "*.seg"));
+        var bytes = File.ReadAllBytes(segment);
+        int second = SpoolFrame.SizeOf(Records.Json(RecordType.Alert, 1).Length) + SpoolFrame.KeyOverhead + 4;
+        bytes[second + SpoolFrame.HeaderLength + 1] = (byte)'b'; // the second record's capture key
+        File.WriteAllBytes(segment, bytes);
+
+        using var reopened = RecordSpool.Open(dir.Path, Cap);
+        Assert.Equal(1, reopened.DamagedSegments);
+        Assert.Equal([s + 1], reopened.ReadPending(10).Select(r => r.Sequence));
+    }
 }

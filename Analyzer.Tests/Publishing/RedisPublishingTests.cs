@@ -77,6 +77,26 @@ public class RedisPublishingTests
     }
 
     [RedisFact]
+    public async Task AKeyedRecordCarriesItsCaptureKeyAndIndexAndAnUnkeyedOneNeither()
+    {
+        using var server = new RedisServer();
+        using var spool = new TempDir();
+        await using var sensor = Sensor.Start(server.Url, spool.Path, id: "home-42");
+        Assert.True(sensor.Publisher.Publish(RecordType.Alert, Records.Json(RecordType.Alert, 1), new RecordKey("0123abcd", 5)));
+        long first = sensor.Publisher.Status.LastSequence;
+        Assert.True(sensor.Publisher.Publish(RecordType.Alert, Records.Json(RecordType.Alert, 2)));
+        Assert.True(await sensor.Publisher.DrainAsync(Patience));
+
+        Assert.Equal(
+            [
+                new StreamContents.Entry("home-42", first, "{\"type\":\"alert\",\"n\":1}", "0123abcd", 5),
+                new StreamContents.Entry("home-42", first + 1, "{\"type\":\"alert\",\"n\":2}"),
+            ],
+            await StreamContents.ReadAsync(server.Url, RecordType.Alert));
+        Assert.Throws<ArgumentException>(() => sensor.Publisher.Publish(RecordType.Alert, Records.Json(RecordType.Alert, 3), new RecordKey("has space", 1)));
+    }
+
+    [RedisFact]
     public async Task StreamsAreTrimmedToAboutTheConfiguredLength()
     {
         using var server = new RedisServer();

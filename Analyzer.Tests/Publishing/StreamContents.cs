@@ -7,20 +7,26 @@ namespace Analyzer.Tests.Publishing;
 /// <summary>What a stream holds, read back with XRANGE, and the checks every fault test makes on it.</summary>
 internal static class StreamContents
 {
-    public sealed record Entry(string Sensor, long Sequence, string Json);
+    /// <summary>One entry; <see cref="Capture"/> and <see cref="Index"/> are those of an offline run's record.</summary>
+    public sealed record Entry(string Sensor, long Sequence, string Json, string? Capture = null, long Index = 0)
+    {
+        /// <summary>What identifies the record within its stream: (sensor, capture, index), else (sensor, sequence).</summary>
+        public (string, string, long) Identity => Capture is null ? (Sensor, "", Sequence) : (Sensor, Capture, Index);
+    }
 
     public static async Task<List<Entry>> ReadAsync(string url, RecordType type)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(RedisConnector.Options(PublishTarget.Parse(url), TimeSpan.FromSeconds(10)));
         var entries = await connection.GetDatabase().StreamRangeAsync(type.StreamName());
-        return [.. entries.Select(e => new Entry(e[StreamEntryFields.Sensor]!, (long)e[StreamEntryFields.Sequence], Encoding.UTF8.GetString((byte[])e[StreamEntryFields.Record]!)))];
+        return [.. entries.Select(e => new Entry(e[StreamEntryFields.Sensor]!, (long)e[StreamEntryFields.Sequence],
+            Encoding.UTF8.GetString((byte[])e[StreamEntryFields.Record]!), e[StreamEntryFields.Capture], e[StreamEntryFields.Index].IsNull ? 0 : (long)e[StreamEntryFields.Index]))];
     }
 
-    /// <summary>The first copy of each (sensor, sequence), in stream order.</summary>
+    /// <summary>The first copy of each record identity, in stream order.</summary>
     public static List<Entry> Deduplicated(IEnumerable<Entry> entries)
     {
-        var seen = new HashSet<(string, long)>();
-        return [.. entries.Where(e => seen.Add((e.Sensor, e.Sequence)))];
+        var seen = new HashSet<(string, string, long)>();
+        return [.. entries.Where(e => seen.Add(e.Identity))];
     }
 
     /// <summary>

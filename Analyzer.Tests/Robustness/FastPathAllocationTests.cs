@@ -1,21 +1,39 @@
 using Analyzer.Decoding.Link;
+using Analyzer.Flows;
 using Analyzer.Pipeline;
 using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Robustness;
 
-/// <summary>Packets that are not UPnP-family cost no allocation once their flow exists (issue: performance).</summary>
+/// <summary>
+/// Packets that are not UPnP-family cost no allocation on the path they take (issue: performance): not once their
+/// flow exists, not when each one opens a new flow in a full table, not on a TCP connection picked up in the middle.
+/// </summary>
 public class FastPathAllocationTests
 {
-    private static long AllocatedWhileFeeding(AnalyzerPipeline pipeline, byte[][] frames, int rounds)
+    private const long Start = 1_700_000_000_000_000;
+
+    private static long AllocatedWhileFeeding(AnalyzerPipeline pipeline, byte[][] warmUp, byte[][] measured, long t = Start)
     {
-        long t = 1_700_000_000_000_000;
-        foreach (var f in frames) pipeline.OnFrame(LinkType.Ethernet, t++, f, f.Length);
+        foreach (var f in warmUp) pipeline.OnFrame(LinkType.Ethernet, t++, f, f.Length);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int r = 0; r < rounds; r++)
-            foreach (var f in frames) pipeline.OnFrame(LinkType.Ethernet, t++, f, f.Length);
+        foreach (var f in measured) pipeline.OnFrame(LinkType.Ethernet, t++, f, f.Length);
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
+
+    private static byte[][] Repeat(byte[][] frames, int rounds) => Enumerable.Repeat(frames, rounds).SelectMany(f => f).ToArray();
+
+    /// <summary>Random bytes with a line feed now and then, as a mid-stream pickup of a binary protocol shows.</summary>
+    private static byte[] Binary(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        for (int i = 37; i < length; i += 101) bytes[i] = (byte)'\n';
+        return bytes;
+    }
+
+    private static byte[] TcpFrame(string src, ushort sp, string dst, ushort dp, uint seq, uint ack, byte flags, byte[] payload) =>
+        Frames.Ethernet(0x0800, Frames.Ipv4(src, dst, 6, Frames.Tcp(sp, dp, seq, ack, flags, payload)));
 
     [Fact]
     public void BackgroundUdpAndTcpPacketsAllocateNothing()
@@ -29,7 +47,47 @@ public class FastPathAllocationTests
             Frames.Ethernet(0x0800, Frames.Ipv4("192.168.1.20", "93.184.216.34", 6, Frames.Tcp(50000, 443, 1000, 1, 0x18, new byte[1400])), 10),
         ];
 
-        long allocated = AllocatedWhileFeeding(pipeline, frames, 10_000);
+        long allocated = AllocatedWhileFeeding(pipeline, frames, Repeat(frames, 10_000));
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void UdpPacketsThatEachOpenANewFlowInAFullTableAllocateNothing()
+    {
+        using var dir = new TempDir();
+        using var pipeline = new AnalyzerPipeline(new PipelineSettings
+        {
+            AlertsPath = dir.File("a.csv"), FlowsPath = dir.File("f.csv"), FlowLimits = new FlowTableLimits { MaxFlows = 500 },
+        });
+        var frames = Enumerable.Range(0, 4000).Select(i => Frames.Ethernet(0x0800,
+            Frames.Ipv4("203.0.113." + (i % 200 + 1), "192.168.1.20", 17, Frames.Udp(3478, (ushort)(32768 + i), new byte[100])))).ToArray();
+
+        long allocated = AllocatedWhileFeeding(pipeline, frames[..1000], frames[1000..]);
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(500, pipeline.ActiveFlows);
+    }
+
+    [Fact]
+    public void SegmentsOfATcpConnectionPickedUpMidStreamAllocateNothing()
+    {
+        using var dir = new TempDir();
+        using var pipeline = new AnalyzerPipeline(new PipelineSettings { AlertsPath = dir.File("a.csv"), FlowsPath = dir.File("f.csv") });
+        uint client = 7_000_000, server = 9_000_000;
+        var frames = new List<byte[]>();
+        for (int i = 0; i < 3000; i++)
+        {
+            var up = Binary(20 + i % 580, i);
+            frames.Add(TcpFrame("192.168.1.20", 50000, "93.184.216.34", 443, client, server, 0x18, up));
+            client += (uint)up.Length;
+            var down = Binary(1460, -i);
+            frames.Add(TcpFrame("93.184.216.34", 443, "192.168.1.20", 50000, server, client, 0x10, down));
+            server += (uint)down.Length;
+            frames.Add(TcpFrame("192.168.1.20", 50000, "93.184.216.34", 443, client, server, 0x10, []));
+        }
+
+        long allocated = AllocatedWhileFeeding(pipeline, frames.Take(30).ToArray(), frames.Skip(30).ToArray());
 
         Assert.Equal(0, allocated);
     }

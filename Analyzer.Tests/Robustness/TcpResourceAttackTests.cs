@@ -66,7 +66,7 @@ public class TcpResourceAttackTests
     [Fact]
     public void EndlessOutOfOrderSegmentsAfterAnHttpHeadStayWithinTheCapsOfTheHttpStage()
     {
-        var analyzer = new HttpStreamAnalyzer();
+        var analyzer = new HttpOverTcp();
         var limits = analyzer.Limits.Reassembly;
         var sink = new CountingSink();
         var payload = new byte[1000];
@@ -97,7 +97,7 @@ public class TcpResourceAttackTests
     {
         const long bodyLength = 100L * 1024 * 1024;
         const int segmentBytes = 60_000;
-        var analyzer = new HttpStreamAnalyzer();
+        var analyzer = new HttpOverTcp();
         var sink = new CountingSink();
         var head = Encoding.ASCII.GetBytes(
             "POST /upnp/control/WANIPConn1 HTTP/1.1\r\nHOST: 192.168.1.1:5000\r\nCONTENT-TYPE: text/xml\r\n" +

@@ -4,11 +4,12 @@ namespace Analyzer.Flows;
 
 /// <summary>
 /// One bidirectional flow. The originator is the sender of the first packet seen (the SYN's sender when the
-/// handshake was captured). Also a node of the flow table's recency list.
+/// handshake was captured). The flow table reuses records: one handed to an <see cref="IFlowSink"/> is valid during
+/// that call only (<see cref="Copy"/> keeps one).
 /// </summary>
 public sealed class FlowRecord
 {
-    public required FlowKey Key { get; init; }
+    public FlowKey Key { get; internal set; }
     public long FirstUs { get; set; }
     public long LastUs { get; set; }
     public NetAddress OrigIp { get; set; }
@@ -29,14 +30,35 @@ public sealed class FlowRecord
     public bool Reset { get; set; }
     public string EndReason { get; set; } = string.Empty;
 
-    internal int ListIndex;
-    internal FlowRecord? Prev;
-    internal FlowRecord? Next;
+    /// <summary>Where the flow table keeps the record (its index and recency lists refer to it by this number).</summary>
+    internal int Slot = -1;
 
     public void AddProtocol(string protocol)
     {
         if (Protocol.Length == 0) { Protocol = protocol; return; }
         if (Protocol == protocol || Protocol.Split('+').Contains(protocol)) return;
         Protocol = Protocol + "+" + protocol;
+    }
+
+    /// <summary>A copy that stays as it is when the table reuses this record.</summary>
+    public FlowRecord Copy()
+    {
+        var copy = (FlowRecord)MemberwiseClone();
+        copy.Slot = -1;
+        return copy;
+    }
+
+    /// <summary>Makes a pooled record a fresh flow.</summary>
+    internal void Restart(in FlowKey key, long firstUs)
+    {
+        Key = key;
+        FirstUs = LastUs = firstUs;
+        OrigIp = RespIp = default;
+        OrigPort = RespPort = 0;
+        OrigPackets = OrigBytes = RespPackets = RespBytes = 0;
+        Protocol = string.Empty;
+        Messages = Anomalies = 0;
+        OrigFin = RespFin = Reset = false;
+        EndReason = string.Empty;
     }
 }

@@ -1,4 +1,5 @@
 using Analyzer.Decoding;
+using Analyzer.State;
 
 namespace Analyzer.Flows;
 
@@ -7,13 +8,23 @@ namespace Analyzer.Flows;
 /// so expiry and eviction take the least recently active flow in O(1): memory stays flat whatever the capture
 /// size. Ended flows go to the sink.
 /// </summary>
+/// <remarks>
+/// The per-packet path allocates nothing once the table has held as many flows as it holds at most: records are
+/// reused (an ended flow's record takes the next new flow), the index (<see cref="SlotIndex{TKey}"/>) is arrays of
+/// values, and the recency lists (<see cref="SlotLists"/>) link slots by number in arrays of their own.
+/// </remarks>
 public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
 {
-    private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
-    private readonly Dictionary<FlowKey, FlowRecord> _flows = new(FlowKey.Comparer);
-    private readonly RecencyList[] _lists = [new(), new(), new()];
+    private const int InitialRecords = 256;
 
-    public int Count => _flows.Count;
+    private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
+    private readonly SlotIndex<FlowKey> _index = new();
+    private readonly SlotLists _lists = new(ClassCount);
+    private FlowRecord[] _records = new FlowRecord[InitialRecords];
+    private int _recordsCreated;
+    private readonly Stack<FlowRecord> _free = new();
+
+    public int Count => _index.Count;
     public long Evicted { get; private set; }
     public long Created { get; private set; }
 
@@ -21,26 +32,27 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     public FlowRecord Track(in PacketInfo p, int bytes)
     {
         var key = FlowKey.Of(p);
-        if (!_flows.TryGetValue(key, out var flow))
+        int slot = _index.Find(key);
+        FlowRecord flow;
+        if (slot == SlotIndex<FlowKey>.None)
         {
-            if (_flows.Count >= _limits.MaxFlows)
+            if (_index.Count >= _limits.MaxFlows)
             {
                 Evicted++;
                 End(OldestOverall()!, "evicted");
             }
-            flow = new FlowRecord
-            {
-                Key = key, FirstUs = p.TimestampUs, OrigIp = p.Src, OrigPort = p.SrcPort, RespIp = p.Dst, RespPort = p.DstPort,
-            };
+            flow = NewRecord(key, p.TimestampUs);
             // A SYN-ACK seen first means the responder spoke first in the capture: keep the real originator.
             if (p.Transport == Transport.Tcp && (p.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack))
                 (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Dst, p.DstPort, p.Src, p.SrcPort);
-            _flows.Add(key, flow);
+            else
+                (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Src, p.SrcPort, p.Dst, p.DstPort);
+            _index.Add(key, flow.Slot);
             Created++;
         }
         else
         {
-            _lists[flow.ListIndex].Unlink(flow);
+            flow = _records[slot];
         }
         flow.LastUs = p.TimestampUs;
         bool fromOrig = p.Src == flow.OrigIp && p.SrcPort == flow.OrigPort;
@@ -51,20 +63,24 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
             if ((p.TcpFlags & TcpFlags.Fin) != 0) { if (fromOrig) flow.OrigFin = true; else flow.RespFin = true; }
             if ((p.TcpFlags & TcpFlags.Rst) != 0) flow.Reset = true;
         }
-        flow.ListIndex = ClassOf(flow);
-        _lists[flow.ListIndex].Append(flow);
+        _lists.MoveToNewest(ClassOf(flow), flow.Slot);
         return flow;
     }
 
-    public bool TryGet(in PacketInfo p, out FlowRecord? flow) => _flows.TryGetValue(FlowKey.Of(p), out flow);
+    public bool TryGet(in PacketInfo p, out FlowRecord? flow)
+    {
+        int slot = _index.Find(FlowKey.Of(p));
+        flow = slot == SlotIndex<FlowKey>.None ? null : _records[slot];
+        return flow is not null;
+    }
 
     /// <summary>Ends flows idle for longer than their timeout at capture time <paramref name="nowUs"/>.</summary>
     public void Expire(long nowUs)
     {
-        for (int i = 0; i < _lists.Length; i++)
+        for (int i = 0; i < ClassCount; i++)
         {
             long timeout = i switch { UdpClass => _limits.UdpIdleTimeoutUs, OpenTcpClass => _limits.TcpIdleTimeoutUs, _ => _limits.ClosedTimeoutUs };
-            while (_lists[i].Oldest is { } f && nowUs - f.LastUs >= timeout)
+            while (Oldest(i) is { } f && nowUs - f.LastUs >= timeout)
                 End(f, i == ClosedTcpClass ? (f.Reset ? "reset" : "closed") : "idle");
         }
     }
@@ -78,45 +94,39 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     private const int UdpClass = 0;
     private const int OpenTcpClass = 1;
     private const int ClosedTcpClass = 2;
+    private const int ClassCount = 3;
 
     private static int ClassOf(FlowRecord f) =>
         f.Transport != Transport.Tcp ? UdpClass : f.Reset || (f.OrigFin && f.RespFin) ? ClosedTcpClass : OpenTcpClass;
 
+    private FlowRecord NewRecord(in FlowKey key, long firstUs)
+    {
+        if (!_free.TryPop(out var flow))
+        {
+            if (_recordsCreated == _records.Length) Array.Resize(ref _records, _records.Length * 2);
+            flow = new FlowRecord { Slot = _recordsCreated };
+            _records[_recordsCreated++] = flow;
+        }
+        flow.Restart(key, firstUs);
+        return flow;
+    }
+
+    private FlowRecord? Oldest(int list) => _lists.Oldest(list) is var slot && slot == SlotLists.None ? null : _records[slot];
+
     private FlowRecord? OldestOverall()
     {
         FlowRecord? oldest = null;
-        foreach (var list in _lists)
-            if (list.Oldest is { } f && (oldest is null || f.LastUs < oldest.LastUs)) oldest = f;
+        for (int i = 0; i < ClassCount; i++)
+            if (Oldest(i) is { } f && (oldest is null || f.LastUs < oldest.LastUs)) oldest = f;
         return oldest;
     }
 
     private void End(FlowRecord flow, string reason)
     {
         flow.EndReason = reason;
-        _lists[flow.ListIndex].Unlink(flow);
-        _flows.Remove(flow.Key);
+        _lists.Unlink(flow.Slot);
+        _index.Remove(flow.Key);
         sink.OnFlowEnd(flow);
-    }
-
-    /// <summary>An intrusive doubly-linked list of flows, least recently active first.</summary>
-    private sealed class RecencyList
-    {
-        public FlowRecord? Oldest;
-        private FlowRecord? _newest;
-
-        public void Append(FlowRecord f)
-        {
-            f.Prev = _newest;
-            f.Next = null;
-            if (_newest is not null) _newest.Next = f; else Oldest = f;
-            _newest = f;
-        }
-
-        public void Unlink(FlowRecord f)
-        {
-            if (f.Prev is not null) f.Prev.Next = f.Next; else if (ReferenceEquals(Oldest, f)) Oldest = f.Next;
-            if (f.Next is not null) f.Next.Prev = f.Prev; else if (ReferenceEquals(_newest, f)) _newest = f.Prev;
-            f.Prev = f.Next = null;
-        }
+        _free.Push(flow);
     }
 }

@@ -21,6 +21,9 @@ public sealed class MappingLedger : IEventSink, ICaptureObserver
     private readonly MappingCorrelator _correlator = new();
     private readonly long _answerTimeoutUs;
     private readonly Dictionary<MappingIdentity, (MappingRecord Record, long ExpiresUs, string? File)> _live = [];
+    /// <summary>No live mapping expires before this (a lower bound: removals leave it alone), so the scan for lapsed
+    /// ones runs only when one may have lapsed, not at every event.</summary>
+    private long _earliestExpiryUs = long.MaxValue;
     private readonly Action<MappingRecord> _onRecord;
     private long _latestUs = long.MinValue;
 
@@ -121,15 +124,22 @@ public sealed class MappingLedger : IEventSink, ICaptureObserver
         long granted = m.Outcome.Response?.TimestampUs ?? r.Packet.TimestampUs;
         if (_live.Count >= MaxWatched && !_live.ContainsKey(identity))
             _live.Remove(_live.MinBy(kv => kv.Value.ExpiresUs).Key);
-        _live[identity] = (m, granted + RuleThresholds.Micros(lifetime.Value), CurrentFile);
+        long expires = granted + RuleThresholds.Micros(lifetime.Value);
+        _live[identity] = (m, expires, CurrentFile);
+        _earliestExpiryUs = Math.Min(_earliestExpiryUs, expires);
     }
 
     private void ExpireLive(long nowUs)
     {
-        if (_live.Count == 0) return;
+        if (_live.Count == 0 || nowUs < _earliestExpiryUs) return;
         List<KeyValuePair<MappingIdentity, (MappingRecord Record, long ExpiresUs, string? File)>>? lapsed = null;
+        long earliestLeft = long.MaxValue;
         foreach (var kv in _live)
+        {
             if (kv.Value.ExpiresUs <= nowUs) (lapsed ??= []).Add(kv);
+            else earliestLeft = Math.Min(earliestLeft, kv.Value.ExpiresUs);
+        }
+        _earliestExpiryUs = earliestLeft;
         if (lapsed is null) return;
         foreach (var (identity, (record, expires, file)) in lapsed.OrderBy(kv => kv.Value.ExpiresUs))
         {

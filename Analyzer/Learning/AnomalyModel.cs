@@ -14,16 +14,20 @@ public sealed class AnomalyModel
     private const string DetectorEntry = "detector.zip";
     private const string CategoriesEntry = "categories.zip";
 
-    private readonly ITransformer _detector;
-    private readonly DataViewSchema _detectorSchema;
+    /// <summary>The detector as ML.NET holds it: needed only to save the model (a loaded model loads it then).</summary>
+    private readonly Lazy<(ITransformer Transformer, DataViewSchema Schema)> _detector;
 
     internal AnomalyModel(ITransformer detector, DataViewSchema detectorSchema, CategoryModel? categories, ModelMetadata metadata)
+        : this(new Lazy<(ITransformer, DataViewSchema)>((detector, detectorSchema)), PcaProjection.From(detector), categories, metadata)
+    {
+    }
+
+    private AnomalyModel(Lazy<(ITransformer, DataViewSchema)> detector, PcaProjection projection, CategoryModel? categories, ModelMetadata metadata)
     {
         _detector = detector;
-        _detectorSchema = detectorSchema;
         Categories = categories;
         Metadata = metadata;
-        Projection = PcaProjection.From(detector);
+        Projection = projection;
         Standardizer = new FeatureStandardizer(metadata.Center, metadata.Spread);
     }
 
@@ -51,7 +55,7 @@ public sealed class AnomalyModel
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
             using (var entry = zip.CreateEntry(DetectorEntry).Open())
-                ml.Model.Save(_detector, _detectorSchema, entry);
+                ml.Model.Save(_detector.Value.Transformer, _detector.Value.Schema, entry);
             if (Categories is not null)
                 using (var entry = zip.CreateEntry(CategoriesEntry).Open())
                     ml.Model.Save(Categories.Transformer, Categories.InputSchema, entry);
@@ -87,23 +91,17 @@ public sealed class AnomalyModel
 
         try
         {
-            var ml = new MLContext();
             using var zip = ZipFile.OpenRead(path);
             var detectorEntry = zip.GetEntry(DetectorEntry) ?? throw new ModelFileException($"no {DetectorEntry} inside");
-            ITransformer detector;
-            DataViewSchema schema;
-            using (var stream = Buffered(detectorEntry))
-                detector = ml.Model.Load(stream, out schema);
-            CategoryModel? categories = null;
+            byte[] detectorBytes = Buffered(detectorEntry);
+            byte[]? categoriesBytes = null;
             if (zip.GetEntry(CategoriesEntry) is { } categoriesEntry)
             {
                 if (metadata.Classes is not { Count: >= 2 })
                     throw new ModelFileException("the category model's classes are missing from the metadata");
-                using var stream = Buffered(categoriesEntry);
-                var transformer = ml.Model.Load(stream, out var categorySchema);
-                categories = new CategoryModel(transformer, categorySchema, metadata.Classes);
+                categoriesBytes = Buffered(categoriesEntry);
             }
-            return new AnomalyModel(detector, schema, categories, metadata);
+            return Read(detectorBytes, categoriesBytes, metadata) ?? LoadWithMlNet(detectorBytes, categoriesBytes, metadata);
         }
         catch (ModelFileException e)
         {
@@ -115,14 +113,49 @@ public sealed class AnomalyModel
         }
     }
 
-    /// <summary>ML.NET reads a model from a seekable stream; a zip entry is not one.</summary>
-    private static MemoryStream Buffered(ZipArchiveEntry entry)
+    /// <summary>
+    /// The model read from its bytes without ML.NET (the PCA projection and the category trees are all scoring
+    /// needs; ML.NET's loader costs most of a second of start-up); null when either is laid out other than
+    /// <see cref="PcaProjection.Read"/> and <see cref="CategoryTrees.Read"/> read. ML.NET loads the detector and the
+    /// category model later only if the model is saved again.
+    /// </summary>
+    private static AnomalyModel? Read(byte[] detectorBytes, byte[]? categoriesBytes, ModelMetadata metadata)
+    {
+        if (PcaProjection.Read(detectorBytes) is not { } projection) return null;
+        CategoryModel? categories = null;
+        if (categoriesBytes is not null)
+        {
+            if (CategoryTrees.Read(categoriesBytes, HostWindowFeatures.Count) is not { } trees || trees.ClassCount != metadata.Classes!.Count) return null;
+            categories = new CategoryModel(trees, () => LoadMlNet(categoriesBytes), metadata.Classes);
+        }
+        return new AnomalyModel(new Lazy<(ITransformer, DataViewSchema)>(() => LoadMlNet(detectorBytes)), projection.Checked(), categories, metadata);
+    }
+
+    private static AnomalyModel LoadWithMlNet(byte[] detectorBytes, byte[]? categoriesBytes, ModelMetadata metadata)
+    {
+        var (detector, schema) = LoadMlNet(detectorBytes);
+        CategoryModel? categories = null;
+        if (categoriesBytes is not null)
+        {
+            var (transformer, categorySchema) = LoadMlNet(categoriesBytes);
+            categories = new CategoryModel(transformer, categorySchema, metadata.Classes!);
+        }
+        return new AnomalyModel(detector, schema, categories, metadata);
+    }
+
+    private static (ITransformer, DataViewSchema) LoadMlNet(byte[] repository)
+    {
+        var transformer = new MLContext().Model.Load(new MemoryStream(repository, writable: false), out var schema);
+        return (transformer, schema);
+    }
+
+    /// <summary>A model entry's bytes (ML.NET reads a model from a seekable stream; a zip entry is not one).</summary>
+    private static byte[] Buffered(ZipArchiveEntry entry)
     {
         if (entry.Length > MaxModelEntryBytes) throw new ModelFileException($"{entry.FullName} is larger than {MaxModelEntryBytes} bytes");
         var buffer = new MemoryStream();
         using (var stream = entry.Open()) stream.CopyTo(buffer);
-        buffer.Position = 0;
-        return buffer;
+        return buffer.ToArray();
     }
 
     /// <summary>Largest model inside the zip that is read (the committed ones are well under 1 MiB).</summary>

@@ -18,16 +18,31 @@ public sealed class CategoryModel
     /// <summary>Fewest training windows in a leaf: small, since some categories have few attack windows.</summary>
     public const int MinimumLeafWindows = 3;
 
+    private readonly Lazy<(ITransformer Transformer, DataViewSchema Schema)> _mlNet;
+
     internal CategoryModel(ITransformer transformer, DataViewSchema inputSchema, IReadOnlyList<string> classes)
+        : this(new Lazy<(ITransformer, DataViewSchema)>((transformer, inputSchema)), null, classes)
     {
-        Transformer = transformer;
-        InputSchema = inputSchema;
+    }
+
+    /// <summary>A model read from its file: predicted by <paramref name="trees"/>; ML.NET loads it only to save it again.</summary>
+    internal CategoryModel(CategoryTrees trees, Func<(ITransformer, DataViewSchema)> load, IReadOnlyList<string> classes)
+        : this(new Lazy<(ITransformer, DataViewSchema)>(load), trees, classes)
+    {
+    }
+
+    private CategoryModel(Lazy<(ITransformer, DataViewSchema)> mlNet, CategoryTrees? trees, IReadOnlyList<string> classes)
+    {
+        _mlNet = mlNet;
+        FileTrees = trees;
         Classes = classes;
         BenignClass = classes.ToList().IndexOf(CategoryWords.Benign);
     }
 
-    internal ITransformer Transformer { get; }
-    internal DataViewSchema InputSchema { get; }
+    internal ITransformer Transformer => _mlNet.Value.Transformer;
+    internal DataViewSchema InputSchema => _mlNet.Value.Schema;
+    /// <summary>The trees read from the model file, evaluated without ML.NET; null for a model just trained.</summary>
+    internal CategoryTrees? FileTrees { get; }
     /// <summary>Class names in the order of the predicted probabilities.</summary>
     public IReadOnlyList<string> Classes { get; }
     /// <summary>Index of the benign class, or -1 when the training data had none.</summary>
@@ -64,13 +79,16 @@ public sealed class CategoryModel
 
     internal sealed class Predictor
     {
-        private readonly PredictionEngine<HostWindowRow, CategoryPrediction> _engine;
+        private readonly CategoryTrees? _trees;
+        private readonly PredictionEngine<HostWindowRow, CategoryPrediction>? _engine;
         private readonly HostWindowRow _row = new();
         private CategoryPrediction _prediction = new();
 
         public Predictor(CategoryModel model)
         {
-            _engine = new MLContext().Model.CreatePredictionEngine<HostWindowRow, CategoryPrediction>(model.Transformer,
+            _trees = model.FileTrees;
+            if (_trees is not null) _prediction.Score = new float[_trees.ClassCount];
+            else _engine = new MLContext().Model.CreatePredictionEngine<HostWindowRow, CategoryPrediction>(model.Transformer,
                 inputSchemaDefinition: HostWindowRow.Schema());
         }
 
@@ -78,8 +96,12 @@ public sealed class CategoryModel
         /// vector into <paramref name="into"/>.</summary>
         public void Predict(float[] features, double[] into)
         {
-            _row.Features = features;
-            _engine.Predict(_row, ref _prediction);
+            if (_trees is not null) _trees.Predict(features, _prediction.Score);
+            else
+            {
+                _row.Features = features;
+                _engine!.Predict(_row, ref _prediction);
+            }
             double sum = 0;
             for (int i = 0; i < into.Length; i++) sum += into[i] = Math.Max(0, _prediction.Score[i]);
             for (int i = 0; i < into.Length; i++) into[i] = sum > 0 ? into[i] / sum : 1.0 / into.Length;

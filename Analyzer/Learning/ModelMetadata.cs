@@ -74,6 +74,8 @@ public sealed record ModelMetadata
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <exception cref="JsonException">Not a metadata document.</exception>
+    /// <remarks>Read with the source-generated reader (the same options): the reflection-based one builds its
+    /// accessors with emitted code at every start.</remarks>
     public static ModelMetadata FromJson(string json) =>
-        JsonSerializer.Deserialize<ModelMetadata>(json, JsonOptions) ?? throw new JsonException("empty document");
+        JsonSerializer.Deserialize(json, ModelMetadataJson.Default.ModelMetadata) ?? throw new JsonException("empty document");
 }

@@ -8,13 +8,14 @@ using Analyzer.Flows;
 using Analyzer.Inventory;
 using Analyzer.Learning;
 using Analyzer.Output;
+using Analyzer.Reassembly;
 using Analyzer.Rules;
 using Analyzer.Rules.BuiltIn;
 
 namespace Analyzer.Pipeline;
 
 /// <summary>
-/// Wires the stages: frames → link/IP decoding (fragments rebuilt) → fast-path dispatch to the protocol analyzers →
+/// Wires the stages: frames → link/IP decoding (fragments rebuilt) → UDP analyzers, or TCP reassembly and the TCP analyzers →
 /// events → flows, rules and the event log → alerts. It holds no protocol logic. Offline files and live capture
 /// feed it the same way, through <see cref="IFrameConsumer"/>. One instance runs on one thread.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     public const long ExpiryIntervalUs = 1_000_000;
 
     private readonly IDatagramAnalyzer[] _datagramAnalyzers;
-    private readonly ISegmentAnalyzer? _segmentAnalyzer;
+    private readonly TcpReassembler _reassembler;
     private readonly FragmentReassembler _fragments = new();
     private readonly FlowTable _flows;
     private readonly RuleEngine? _rules;
@@ -50,7 +51,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     {
         Settings = settings;
         _datagramAnalyzers = ProtocolAnalyzers.CreateDatagramAnalyzers();
-        _segmentAnalyzer = ProtocolAnalyzers.CreateSegmentAnalyzer();
+        _reassembler = ProtocolAnalyzers.CreateReassembler();
         _flows = new FlowTable(this, settings.FlowLimits);
         var alertSinks = new List<IAlertSink>();
         try
@@ -122,6 +123,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         if (_flowWriter is not null) _flowWriter.CurrentFile = name;
         _evidence?.BeginCapture();
         if (_evidenceRecorder is not null) _evidenceRecorder.CurrentFile = name;
+        _published?.BeginCapture(name);
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
     }
 
@@ -132,7 +134,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     public void EndCapture()
     {
         long now = _nowUs == long.MinValue ? 0 : _nowUs;
-        Guard(() => _segmentAnalyzer?.Finish(now, this));
+        Guard(() => _reassembler.Finish(now, this));
         _flows.EndAll();
         _fragments.Expire(long.MaxValue / 2);
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.EndCapture();
@@ -164,7 +166,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _lastExpiryUs = nowUs;
         _flows.Expire(nowUs);
         _fragments.Expire(nowUs);
-        Guard(() => _segmentAnalyzer?.Expire(nowUs, this));
+        Guard(() => _reassembler.Expire(nowUs, this));
         _rules?.Expire(nowUs);
         foreach (var o in _eventObservers) (o as ICaptureObserver)?.Advance(nowUs);
     }
@@ -236,7 +238,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             case TransportKind.Tcp:
                 _flows.Track(info, frame.Length);
                 _evidence?.Keep(info, linkType, frame);
-                _segmentAnalyzer?.OnSegment(info, payload, this);
+                _reassembler.OnSegment(info, payload, this);
                 return;
         }
     }

@@ -10,6 +10,12 @@ namespace Analyzer.Pipeline;
 /// its own outputs in a scratch folder and they are appended in input order when all are done, so the result is
 /// byte for byte the same whatever the number of jobs.
 /// </summary>
+/// <remarks>
+/// <see cref="Jobs"/> is the number of threads the analysis may use. Files run in parallel first, one thread each;
+/// a file whose share is two threads or more (one file with <c>--jobs 2</c>, two files with <c>--jobs 4</c>) is read on
+/// a thread of its own while its pipeline analyzes it on another (<see cref="ReadAhead"/>). A pipeline itself always
+/// runs on one thread, so the outputs are the same whatever the number.
+/// </remarks>
 public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
 {
     public sealed record FileOutcome(string File, CaptureResult Result);
@@ -27,7 +33,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
             var outcomes = new List<FileOutcome>();
             using var pipeline = new AnalyzerPipeline(settings with { Network = settings.Network.Copy() });
             foreach (var file in files)
-                outcomes.Add(new FileOutcome(file, RunOne(pipeline, file, progress?.Invoke(file), cancel)));
+                outcomes.Add(new FileOutcome(file, RunOne(pipeline, file, progress?.Invoke(file), Jobs >= 2, cancel)));
             pipeline.Finish();
             total.Add(pipeline.Statistics);
             return new BatchResult(total, outcomes);
@@ -42,7 +48,7 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
             {
                 if (cancel.IsCancellationRequested) return;
                 using var pipeline = new AnalyzerPipeline(ScratchSettings(scratch, i));
-                results[i] = RunOne(pipeline, files[i], progress?.Invoke(files[i]), cancel);
+                results[i] = RunOne(pipeline, files[i], progress?.Invoke(files[i]), Jobs >= 2 * files.Count, cancel);
                 pipeline.Finish();
                 stats[i] = pipeline.Statistics;
             });
@@ -64,12 +70,16 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
         }
     }
 
-    private static CaptureResult RunOne(AnalyzerPipeline pipeline, string file, Action<long, long>? progress, CancellationToken cancel)
+    private static CaptureResult RunOne(AnalyzerPipeline pipeline, string file, Action<long, long>? progress, bool readAhead,
+        CancellationToken cancel)
     {
         pipeline.BeginCapture(file);
         try
         {
-            return new PcapFileSource(file).Run(pipeline, progress, cancel);
+            var source = new PcapFileSource(file);
+            return readAhead
+                ? ReadAhead.Run(reader => source.Run(reader, progress, cancel), pipeline)
+                : source.Run(pipeline, progress, cancel);
         }
         finally
         {

@@ -2,8 +2,9 @@ namespace Analyzer.Publishing;
 
 /// <summary>
 /// The aggregator's reader: takes entries from an <see cref="IRecordSource"/> (its own unacknowledged ones after a
-/// restart, entries a crashed member left idle, then new ones), acknowledges duplicates and malformed entries at once,
-/// and returns the rest ordered by sensor and sequence within each round. Each stream keeps a sensor's records in
+/// restart, entries a crashed member left idle, then new ones), acknowledges duplicates (by the identity of
+/// <see cref="DuplicateWindow"/>) and malformed entries at once, and returns the rest ordered by sensor and sequence
+/// (the sensor's delivery order) within each round. Each stream keeps a sensor's records in
 /// the order it sent them, so across rounds a sensor's records of one type come in order; the caller acknowledges a
 /// batch once it has used it (<see cref="AcknowledgeAsync"/>), so a crash before that hands it to another member.
 /// Not thread-safe: one reader per consumer.
@@ -12,7 +13,7 @@ public sealed class FleetConsumer(IRecordSource source, FleetConsumerOptions? op
 {
     private readonly FleetConsumerOptions _options = options ?? new FleetConsumerOptions();
     private const int ClaimChecksPerIdle = 4;
-    private readonly SequenceWindow _seen = new((options ?? new FleetConsumerOptions()).DedupWindow);
+    private readonly DuplicateWindow _seen = new((options ?? new FleetConsumerOptions()).DedupWindow);
     private readonly System.Diagnostics.Stopwatch _sinceClaim = System.Diagnostics.Stopwatch.StartNew();
     private bool _claimedLastTime = true;
 
@@ -43,7 +44,7 @@ public sealed class FleetConsumer(IRecordSource source, FleetConsumerOptions? op
                 Malformed++;
                 discard.Add(entry);
             }
-            else if (!_seen.TryAdd(entry.SensorId!, entry.Sequence))
+            else if (!_seen.TryAdd(entry))
             {
                 Duplicates++;
                 discard.Add(entry);

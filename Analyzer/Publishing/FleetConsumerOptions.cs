@@ -10,6 +10,6 @@ public sealed record FleetConsumerOptions
     /// <summary>An entry another member was given and has not acknowledged for this long is taken over.</summary>
     public TimeSpan ClaimIdle { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>(sensor, sequence) pairs remembered to recognise duplicates.</summary>
-    public int DedupWindow { get; init; } = SequenceWindow.DefaultCapacity;
+    /// <summary>Record identities remembered to recognise duplicates (<see cref="DuplicateWindow"/>).</summary>
+    public int DedupWindow { get; init; } = DuplicateWindow.DefaultCapacity;
 }

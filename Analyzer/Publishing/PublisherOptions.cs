@@ -9,11 +9,21 @@ public sealed record PublisherOptions
     /// <summary>A record larger than this is refused and counted: output records are a few hundred bytes.</summary>
     public const int MaxRecordBytes = 1024 * 1024;
     public const int MaxSensorIdLength = 256;
+    /// <summary>A run fingerprint is a digest (32 hex digits from the CLI); longer text is a mistake.</summary>
+    public const int MaxRunFingerprintLength = 256;
     public const int DefaultBatchRecords = 512;
     public const int MaxBatchRecords = 10_000;
 
     /// <summary>The id carried by every record; unique per sensor (the consumer de-duplicates by it and the sequence).</summary>
     public required string SensorId { get; init; }
+
+    /// <summary>
+    /// Set for an offline run (<c>analyze</c>, <c>fleet replay</c>): a digest of what, besides the captures, decides the
+    /// run's records (its output-affecting options, configuration and model). The pipeline then keys each record by its
+    /// capture (<see cref="CaptureKeys"/>) and its index, so a re-run publishes the same identities and the aggregator
+    /// drops them as duplicates. Null for live capture: the sensor's sequence number identifies its records.
+    /// </summary>
+    public string? RunFingerprint { get; init; }
 
     /// <summary>The spool directory; one sensor per directory (a lock file enforces it).</summary>
     public required string SpoolDirectory { get; init; }
@@ -43,6 +53,7 @@ public sealed record PublisherOptions
         if (string.IsNullOrWhiteSpace(SensorId)) throw new ArgumentException("sensor id is empty");
         if (SensorId.Length > MaxSensorIdLength) throw new ArgumentException($"sensor id longer than {MaxSensorIdLength} characters");
         if (SensorId.Any(char.IsControl)) throw new ArgumentException("sensor id contains control characters");
+        if (RunFingerprint is { Length: 0 or > MaxRunFingerprintLength }) throw new ArgumentException($"run fingerprint must be 1 to {MaxRunFingerprintLength} characters");
         if (string.IsNullOrWhiteSpace(SpoolDirectory)) throw new ArgumentException("spool directory is empty");
         if (SpoolCapBytes < MinSpoolCapBytes) throw new ArgumentException($"spool cap must be at least {MinSpoolCapBytes} bytes");
         if (QueueCapBytes < MaxRecordBytes) throw new ArgumentException($"queue cap must be at least {MaxRecordBytes} bytes");

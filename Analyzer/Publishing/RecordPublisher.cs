@@ -65,14 +65,19 @@ public sealed class RecordPublisher : IAsyncDisposable
 
     public string SensorId => _options.SensorId;
 
+    /// <summary>The offline run's fingerprint, from which the pipeline keys its records; null for a live sensor.</summary>
+    public string? RunFingerprint => _options.RunFingerprint;
+
     /// <summary>
     /// Hands over one record (a UTF-8 JSON object, no line end); the bytes are copied. Returns false when the record was
     /// dropped or refused (counted in <see cref="Status"/>). Never blocks on the disk or the broker; safe from any thread,
-    /// records are numbered in the order of the calls.
+    /// records are numbered in the order of the calls. <paramref name="key"/> identifies the record of an offline run
+    /// (null for a live sensor's, which its sequence number identifies).
     /// </summary>
-    public bool Publish(RecordType type, ReadOnlySpan<byte> json)
+    public bool Publish(RecordType type, ReadOnlySpan<byte> json, RecordKey? key = null)
     {
         if (json.IsEmpty || json[0] != (byte)'{') throw new ArgumentException("a record is one JSON object", nameof(json));
+        if (key is { } k && !RecordKey.IsValidCapture(k.Capture)) throw new ArgumentException("capture key must be 1 to 64 printable ASCII characters", nameof(key));
         lock (_publishLock)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
@@ -87,7 +92,7 @@ public sealed class RecordPublisher : IAsyncDisposable
                 _refused++;
                 return false;
             }
-            var record = new SpooledRecord(type, ++_sequence, json.ToArray());
+            var record = new SpooledRecord(type, ++_sequence, json.ToArray(), key);
             Interlocked.Add(ref _queuedBytes, record.Json.Length);
             Interlocked.Increment(ref _queuedRecords);
             _queue.Writer.TryWrite(record);

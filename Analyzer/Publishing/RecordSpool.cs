@@ -105,7 +105,7 @@ public sealed class RecordSpool : IDisposable
             int kept = 0;
             foreach (var record in records)
             {
-                long size = SpoolFrame.SizeOf(record.Json.Length);
+                long size = SpoolFrame.SizeOf(record);
                 if (_bytes + size > _capBytes && !MakeRoom(size))
                 {
                     if (record.Type.IsDroppable()) _dropped[(int)record.Type]++;
@@ -298,7 +298,7 @@ public sealed class RecordSpool : IDisposable
                 while (SpoolFrame.TryRead(stream, fileLength, out var record, out damaged))
                 {
                     good = stream.Position;
-                    segment.Add(record, SpoolFrame.SizeOf(record.Json.Length));
+                    segment.Add(record, SpoolFrame.SizeOf(record));
                     if (record.Sequence > _acked) _pending++;
                 }
                 if (good < fileLength)

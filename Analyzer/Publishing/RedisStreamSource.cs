@@ -96,9 +96,20 @@ public sealed class RedisStreamSource : IRecordSource
         var sensor = entry[StreamEntryFields.Sensor];
         var sequence = entry[StreamEntryFields.Sequence];
         var record = entry[StreamEntryFields.Record];
-        bool ok = !sensor.IsNull && !record.IsNull && sequence.TryParse(out long seq);
+        var capture = entry[StreamEntryFields.Capture];
+        bool ok = !sensor.IsNull && !record.IsNull && !sequence.IsNull && sequence.TryParse(out long _);
+        RecordKey? key = null;
+        if (ok && !capture.IsNull)
+        {
+            // An entry with a capture key but no usable index cannot be told apart from its re-sent copies: malformed.
+            string captureText = capture!;
+            var indexValue = entry[StreamEntryFields.Index];
+            // (A missing field parses as 0: it is checked apart.)
+            if (RecordKey.IsValidCapture(captureText) && !indexValue.IsNull && indexValue.TryParse(out long index)) key = new RecordKey(captureText, index);
+            else ok = false;
+        }
         return ok
-            ? new BrokerEntry(type, entry.Id!, sensor!, (long)sequence, (byte[])record!)
+            ? new BrokerEntry(type, entry.Id!, sensor!, (long)sequence, (byte[])record!, key)
             : new BrokerEntry(type, entry.Id!, null, 0, null);
     }
 

@@ -17,24 +17,20 @@ namespace Analyzer.Reassembly;
 /// nothing. All bounds are in <see cref="TcpReassemblyLimits"/>; what they drop is in <see cref="Counters"/>.
 /// Not thread-safe: one reassembler per pipeline thread.
 /// </remarks>
-public sealed partial class TcpReassembler
+public sealed class TcpReassembler
 {
-    private const int MaxPooledStreams = 1024;
-
-    private readonly Dictionary<TcpStreamKey, TcpStream> _streams = new(TcpStreamKey.Comparer);
-    // Most recently active first; closed connections move to _closed, most recently closed first.
-    private readonly LinkedList<TcpStream> _active = new();
-    private readonly LinkedList<TcpStream> _closed = new();
-    private readonly Stack<TcpStream> _pool = new();
-    private readonly ITcpStreamConsumer _consumer;
-    private long _nextId = 1;
     private readonly HeldByteCount _held = new();
+    private readonly TcpStreamTable _streams;
+    private readonly TcpSequencer _sequencer;
+    private readonly ITcpStreamConsumer _consumer;
     private long _lastExpireUs = long.MinValue;
 
     public TcpReassembler(ITcpStreamConsumer consumer, TcpReassemblyLimits? limits = null)
     {
         _consumer = consumer;
         Limits = limits ?? new TcpReassemblyLimits();
+        _streams = new TcpStreamTable(_held);
+        _sequencer = new TcpSequencer(consumer, Limits, Counters);
     }
 
     public TcpReassemblyLimits Limits { get; }
@@ -49,7 +45,7 @@ public sealed partial class TcpReassembler
         if (packet.Transport != Transport.Tcp) return;
         var flags = packet.TcpFlags;
         var key = TcpStreamKey.From(packet);
-        if (!_streams.TryGetValue(key, out var stream))
+        if (!_streams.TryGet(key, out var stream))
         {
             // A bare ACK, FIN or RST of an unknown connection carries nothing to reassemble.
             if ((payload.IsEmpty && (flags & TcpFlags.Syn) == 0) || (flags & TcpFlags.Rst) != 0)
@@ -72,12 +68,12 @@ public sealed partial class TcpReassembler
         else if (stream.Ignored)
         {
             Counters.SegmentsIgnored++;
-            Touch(stream, packet.TimestampUs);
+            _streams.Touch(stream, packet.TimestampUs);
             TrackIgnoredClose(stream, packet);
         }
         else
         {
-            Touch(stream, packet.TimestampUs);
+            _streams.Touch(stream, packet.TimestampUs);
             Process(stream, packet, payload, sink);
             if (stream.Ignored)
             {
@@ -93,12 +89,11 @@ public sealed partial class TcpReassembler
     public void Expire(long nowUs, IEventSink sink)
     {
         _lastExpireUs = nowUs;
-        while (_closed.Last is { } closed && closed.Value.LastSeenUs + Limits.ClosedLingerUs <= nowUs)
-            Forget(closed.Value);
-        while (_active.Last is { } idle && idle.Value.LastSeenUs + Limits.IdleTimeoutUs <= nowUs)
+        while (_streams.OldestClosed is { } closed && closed.LastSeenUs + Limits.ClosedLingerUs <= nowUs)
+            Forget(closed);
+        while (_streams.OldestActive is { } stream && stream.LastSeenUs + Limits.IdleTimeoutUs <= nowUs)
         {
             Counters.StreamsExpired++;
-            var stream = idle.Value;
             FlushAndClose(stream, stream.Half(StreamDirection.FromOriginator).LastPacket, sink);
             Forget(stream);
         }
@@ -107,13 +102,12 @@ public sealed partial class TcpReassembler
     /// <summary>End of input: delivers what can still be delivered, then forgets every connection.</summary>
     public void Finish(long nowUs, IEventSink sink)
     {
-        while (_active.First is { } node)
+        while (_streams.NewestActive is { } stream)
         {
-            var stream = node.Value;
             FlushAndClose(stream, stream.Half(StreamDirection.FromOriginator).LastPacket, sink);
             Forget(stream);
         }
-        while (_closed.First is { } node) Forget(node.Value);
+        while (_streams.NewestClosed is { } closed) Forget(closed);
         _lastExpireUs = nowUs;
     }
 
@@ -126,20 +120,18 @@ public sealed partial class TcpReassembler
     private TcpStream Open(TcpStreamKey key, in PacketInfo packet, IEventSink sink)
     {
         if (_streams.Count >= Limits.MaxStreams) EvictOne(packet, sink);
-        var stream = _pool.Count > 0 ? _pool.Pop() : new TcpStream(_held);
         bool synAck = (packet.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack);
+        TcpStream stream;
         if (synAck)
         {
-            stream.Init(key, packet.Dst, packet.DstPort, _nextId++, packet.TimestampUs);
+            stream = _streams.Open(key, packet.Dst, packet.DstPort, packet.TimestampUs);
             // The SYN was missed, but its acknowledgment tells where the originator's bytes start.
             stream.Half(StreamDirection.FromOriginator).Start(packet.TcpAck, midStream: false);
         }
         else
         {
-            stream.Init(key, packet.Src, packet.SrcPort, _nextId++, packet.TimestampUs);
+            stream = _streams.Open(key, packet.Src, packet.SrcPort, packet.TimestampUs);
         }
-        _streams[key] = stream;
-        _active.AddFirst(stream.LruNode);
         Counters.StreamsCreated++;
         return stream;
     }
@@ -151,16 +143,6 @@ public sealed partial class TcpReassembler
         if (half.SynSeen) return half.Isn != packet.TcpSeq;
         // A SYN from a side that already sent data: the port pair was reused.
         return (packet.TcpFlags & TcpFlags.Ack) == 0 && half.HasBase;
-    }
-
-    private void Touch(TcpStream stream, long nowUs)
-    {
-        stream.LastSeenUs = nowUs;
-        if (_active.First != stream.LruNode)
-        {
-            _active.Remove(stream.LruNode);
-            _active.AddFirst(stream.LruNode);
-        }
     }
 
     private void TrackIgnoredClose(TcpStream stream, in PacketInfo packet)
@@ -185,8 +167,7 @@ public sealed partial class TcpReassembler
         stream.ReleaseBuffers();
         stream.Closed = true;
         stream.LastSeenUs = nowUs;
-        _active.Remove(stream.LruNode);
-        _closed.AddFirst(stream.LruNode);
+        _streams.MoveToClosed(stream);
         Counters.StreamsClosed++;
     }
 
@@ -195,8 +176,8 @@ public sealed partial class TcpReassembler
         if (stream.Closed) return;
         if (!stream.Ignored)
         {
-            Flush(stream, StreamDirection.FromOriginator, sink);
-            Flush(stream, StreamDirection.FromResponder, sink);
+            _sequencer.Flush(stream, StreamDirection.FromOriginator, sink);
+            _sequencer.Flush(stream, StreamDirection.FromResponder, sink);
         }
         MarkClosed(stream, packet.TimestampUs);
     }
@@ -215,21 +196,17 @@ public sealed partial class TcpReassembler
             _consumer.OnClosed(stream);
             stream.ReleaseBuffers();
         }
-        stream.LruNode.List?.Remove(stream.LruNode);
-        _streams.Remove(stream.Key);
-        stream.Init(default, default, 0, 0, 0);
-        if (_pool.Count < MaxPooledStreams) _pool.Push(stream);
+        _streams.Remove(stream);
     }
 
     private void EvictOne(in PacketInfo packet, IEventSink sink)
     {
-        if (_closed.Last is { } closed)
+        if (_streams.OldestClosed is { } closed)
         {
-            Forget(closed.Value);
+            Forget(closed);
             return;
         }
-        if (_active.Last is not { } oldest) return;
-        var victim = oldest.Value;
+        if (_streams.OldestActive is not { } victim) return;
         Counters.StreamsEvicted++;
         if (!victim.Ignored)
         {
@@ -242,12 +219,12 @@ public sealed partial class TcpReassembler
 
     private void EnforceGlobalCap(TcpStream current, in PacketInfo packet, IEventSink sink)
     {
-        var node = _active.Last;
+        var node = _streams.OldestActive;
         while (_held.Total > Limits.MaxTotalBytes)
         {
-            while (node is not null && (node.Value == current || node.Value.HeldBytes == 0)) node = node.Previous;
-            var victim = node?.Value ?? current;
-            node = node?.Previous;
+            while (node is not null && (node == current || node.HeldBytes == 0)) node = _streams.NewerThan(node);
+            var victim = node ?? current;
+            node = node is null ? null : _streams.NewerThan(node);
             long held = victim.HeldBytes;
             Counters.BytesDroppedGlobalCap += held;
             Counters.StreamsEvictedForMemory++;
@@ -264,7 +241,59 @@ public sealed partial class TcpReassembler
     {
         var a = stream.Half(StreamDirection.FromOriginator);
         var b = stream.Half(StreamDirection.FromResponder);
-        End(stream, StreamDirection.FromOriginator, a, a.LastPacket, sink);
-        End(stream, StreamDirection.FromResponder, b, b.LastPacket, sink);
+        _sequencer.End(stream, StreamDirection.FromOriginator, a, a.LastPacket, sink);
+        _sequencer.End(stream, StreamDirection.FromResponder, b, b.LastPacket, sink);
+    }
+
+    private static StreamDirection Opposite(StreamDirection direction) =>
+        direction == StreamDirection.FromOriginator ? StreamDirection.FromResponder : StreamDirection.FromOriginator;
+
+    private void Process(TcpStream stream, in PacketInfo packet, ReadOnlySpan<byte> payload, IEventSink sink)
+    {
+        var flags = packet.TcpFlags;
+        var direction = stream.DirectionOf(packet);
+        var half = stream.Half(direction);
+        half.LastPacket = packet;
+        uint seq = packet.TcpSeq;
+
+        if ((flags & TcpFlags.Syn) != 0)
+        {
+            if (!half.SynSeen)
+            {
+                half.SynSeen = true;
+                half.Isn = seq;
+                if (!half.HasBase) half.Start(SequenceNumber.Add(seq, 1), midStream: false);
+            }
+            // SYN takes one sequence number; data on a SYN (TCP Fast Open) starts after it.
+            seq = SequenceNumber.Add(seq, 1);
+        }
+
+        if (!payload.IsEmpty && !half.Ended)
+        {
+            if (!half.HasBase) half.Start(seq, midStream: true);
+            _sequencer.Accept(stream, direction, half, seq, payload, packet, sink);
+            if (stream.Ignored) return;
+        }
+
+        if ((flags & TcpFlags.Fin) != 0 && !half.FinSeen && half.HasBase)
+        {
+            half.FinSeen = true;
+            half.FinSeq = SequenceNumber.Add(seq, payload.Length);
+        }
+
+        if ((flags & TcpFlags.Ack) != 0) _sequencer.CheckAcknowledged(stream, Opposite(direction), packet.TcpAck, sink);
+        if (stream.Ignored) return;
+
+        if ((flags & TcpFlags.Rst) != 0)
+        {
+            _sequencer.Flush(stream, StreamDirection.FromOriginator, sink);
+            _sequencer.Flush(stream, StreamDirection.FromResponder, sink);
+            MarkClosed(stream, packet.TimestampUs);
+            return;
+        }
+
+        _sequencer.EndIfFinished(stream, direction, half, packet, sink);
+        if (stream.Half(StreamDirection.FromOriginator).Ended && stream.Half(StreamDirection.FromResponder).Ended)
+            MarkClosed(stream, packet.TimestampUs);
     }
 }

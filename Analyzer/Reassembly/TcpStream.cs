@@ -3,7 +3,7 @@ using Analyzer.Decoding;
 namespace Analyzer.Reassembly;
 
 /// <summary>
-/// One TCP connection as the reassembler tracks it. Instances are pooled and reused: consumers must not keep a
+/// One TCP connection as the reassembler tracks it. Instances are reused: consumers must not keep a
 /// reference after <see cref="ITcpStreamConsumer.OnClosed"/>.
 /// </summary>
 public sealed class TcpStream
@@ -17,7 +17,6 @@ public sealed class TcpStream
         _held = held;
         _fromOriginator = new TcpHalfStream(held);
         _fromResponder = new TcpHalfStream(held);
-        LruNode = new LinkedListNode<TcpStream>(this);
     }
 
     public TcpStreamKey Key { get; private set; }
@@ -33,6 +32,8 @@ public sealed class TcpStream
     public bool Ignored { get; private set; }
     /// <summary>Both directions ended; the entry lingers only to absorb late retransmissions.</summary>
     public bool Closed { get; internal set; }
+    /// <summary>The analyzer that claimed the connection (<see cref="TcpAnalyzerRegistry"/>); none before its first bytes.</summary>
+    public ITcpStreamAnalyzer? Owner { get; internal set; }
     /// <summary>Per-connection state of the consumer. Dropped when the connection is ignored or closed.</summary>
     public object? AppState { get; set; }
 
@@ -50,7 +51,8 @@ public sealed class TcpStream
         AppHeldBytes = bytes;
     }
 
-    internal readonly LinkedListNode<TcpStream> LruNode;
+    /// <summary>Where the connection table keeps this connection.</summary>
+    internal int Slot;
 
     private bool OriginatorIsLow => Key.LowPort == OriginatorPort && TcpStreamKey.SameAddress(Key.LowAddress, OriginatorAddress);
 
@@ -74,6 +76,7 @@ public sealed class TcpStream
         FirstSeenUs = LastSeenUs = nowUs;
         Ignored = Closed = false;
         AppState = null;
+        Owner = null;
         ReportAppBytes(0);
         _fromOriginator.Reset();
         _fromResponder.Reset();

@@ -18,7 +18,7 @@ internal static class StageProfile
     private sealed class Stage(int depth) : IFrameConsumer
     {
         private readonly FlowTable _flows = new(new NullFlowSink());
-        private readonly HttpStreamAnalyzer _http = new();
+        private readonly Analyzer.Reassembly.TcpReassembler _tcp = ProtocolAnalyzers.CreateReassembler();
         private readonly EventList _sink = new();
         public long Count;
 
@@ -26,17 +26,17 @@ internal static class StageProfile
         {
             if (FrameDecoder.Decode(linkType, frame, out var ip, out _) != FrameResult.Ip) return;
             Count++;
-            if (depth < 2 || ip.Protocol != 6) return;
-            if (!TransportHeader.TryReadTcp(ip.Payload, out var sp, out var dp, out var seq, out var ack, out var flags, out var payload)) return;
-            var info = new PacketInfo { TimestampUs = timestampUs, Src = ip.Src, Dst = ip.Dst, SrcPort = sp, DstPort = dp, Transport = Transport.Tcp, TcpSeq = seq, TcpAck = ack, TcpFlags = flags };
+            if (depth < 2) return;
+            var kind = TransportDecoder.Decode(ip, ip.Payload, timestampUs, Count, out var info, out var payload, out _);
+            if (kind is not (TransportKind.Tcp or TransportKind.Udp)) return;
             if (depth >= 3) _flows.Track(info, frame.Length);
-            if (depth >= 4) _http.OnSegment(info, payload, _sink);
+            if (depth >= 4 && kind == TransportKind.Tcp) _tcp.OnSegment(info, payload, _sink);
         }
     }
 
     public static int Run(string file)
     {
-        foreach (var (name, depth) in new[] { ("read+decode", 1), ("+tcp header", 2), ("+flows", 3), ("+http", 4) })
+        foreach (var (name, depth) in new[] { ("read+decode", 1), ("+udp/tcp header", 2), ("+flows", 3), ("+tcp analyzers", 4) })
         {
             var stage = new Stage(depth);
             var clock = Stopwatch.StartNew();
@@ -52,6 +52,14 @@ internal static class StageProfile
             var r = new PcapFileSource(file).Run(pipeline);
             pipeline.Finish();
             Console.WriteLine($"{name,-14} {r.Packets / clock2.Elapsed.TotalSeconds,12:N0} packets/s");
+        }
+        // The whole pipeline again with the capture read on a second thread (what --jobs 2 does for one file).
+        var clock3 = Stopwatch.StartNew();
+        using (var pipeline = new AnalyzerPipeline(settings))
+        {
+            var r = ReadAhead.Run(reader => new PcapFileSource(file).Run(reader), pipeline);
+            pipeline.Finish();
+            Console.WriteLine($"{"read ahead",-14} {r.Packets / clock3.Elapsed.TotalSeconds,12:N0} packets/s");
         }
         return 0;
     }

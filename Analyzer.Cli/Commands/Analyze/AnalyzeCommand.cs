@@ -15,7 +15,9 @@ public static class AnalyzeCommand
     {
         var pipeline = AnalyzeCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipeline.Quiet);
-        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse, out var model));
+        var settings = pipeline.StartPublishing(parse, pipeline.ToSettings(parse, out var model), model, offline: true,
+            deliveryOnly: [AnalyzeCommandDefinition.Jobs]);
+        StartupTrace.Mark("settings and model loaded");
         try
         {
             return Analyze(parse.GetValue(AnalyzeCommandDefinition.Paths)!, settings, parse.GetValue(AnalyzeCommandDefinition.Jobs),
@@ -50,8 +52,10 @@ public static class AnalyzeCommand
 
         var clock = Stopwatch.StartNew();
         var progress = new ProgressReporter(files, stderrIsTerminal: !Console.IsErrorRedirected && !CliConsole.Quiet);
+        StartupTrace.Mark("outputs checked");
         var batch = new BatchAnalyzer(settings, jobs).Run(files, progress.ForFile, cancel);
         progress.Done();
+        StartupTrace.Mark("inputs analyzed");
         foreach (var (file, result) in batch.Files)
         {
             foreach (var warning in result.Warnings) CliConsole.Warn($"{file}: {warning}");

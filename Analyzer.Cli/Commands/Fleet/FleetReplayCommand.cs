@@ -26,8 +26,11 @@ public static class FleetReplayCommand
             .Where(g => shard.Contains(g.Key))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
-        var (model, _, note) = PipelineOptions.LoadModel(null, false);
+        var (model, modelPath, note) = PipelineOptions.LoadModel(null, false);
         if (note is not null) CliConsole.Info(note);
+        // Records are keyed by capture, so replaying an archive again (after a crash, or to finish it) publishes the
+        // same identities and the aggregator drops those it already has.
+        var fingerprint = RunFingerprint.Of(["fleet replay"], [modelPath, modelPath is null ? null : Learning.AnomalyModel.MetadataPath(modelPath)]);
         var spoolRoot = parse.GetValue(Def.SpoolRoot);
         CliConsole.Info($"replaying {sensors.Count} capture folders of {files.Count} captures (shard {shard.Index}/{shard.Count}) to {target}");
         foreach (var folder in sensors)
@@ -38,6 +41,7 @@ public static class FleetReplayCommand
             {
                 SensorId = sensor,
                 SpoolDirectory = spoolRoot is null ? PublishOptions.DefaultSpool(sensor) : Path.Combine(spoolRoot, PublishOptions.SafeFileName(sensor)),
+                RunFingerprint = fingerprint,
             };
             RecordPublisher publisher;
             try { publisher = RecordPublisher.Start(options, new RedisStreamTransport(target, RedisStreamTransport.DefaultMaxStreamLength, PublishOptions.CommandTimeout), PublishOptions.ReportStateChange); }

@@ -15,7 +15,7 @@ public static class SniffCommand
     {
         var pipelineOptions = SniffCommandDefinition.Pipeline;
         CliConsole.Quiet = parse.GetValue(pipelineOptions.Quiet);
-        var settings = pipelineOptions.StartPublishing(parse, pipelineOptions.ToSettings(parse, out var model));
+        var settings = pipelineOptions.StartPublishing(parse, pipelineOptions.ToSettings(parse, out var model), model, offline: false);
         double status = parse.GetValue(SniffCommandDefinition.StatusEvery);
         var options = new LiveCaptureOptions
         {

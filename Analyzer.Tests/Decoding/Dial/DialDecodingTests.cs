@@ -4,6 +4,7 @@ using Analyzer.Decoding.Http;
 using Analyzer.Events;
 using Analyzer.Tests.Decoding.Http;
 using Analyzer.Tests.Reassembly;
+using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Decoding.Dial;
 
@@ -116,7 +117,7 @@ public class DialDecodingTests
     [Fact]
     public void AnApplicationUrlOtherThanAppsIsLearnedForLaterRequests()
     {
-        var analyzer = new HttpStreamAnalyzer();
+        var analyzer = new HttpOverTcp();
         var sink = new EventList();
         new HttpConversation(analyzer, sink, new TcpTestConnection(clientPort: 56955, serverPort: 8060, client: "10.0.0.227", server: "10.0.0.151"))
             .Client(CapturedMessages.RokuDeviceDescriptionRequest).Server(CapturedMessages.RokuDeviceDescriptionResponse).Fin();

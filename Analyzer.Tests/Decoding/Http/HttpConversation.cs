@@ -3,6 +3,7 @@ using Analyzer.Decoding;
 using Analyzer.Decoding.Http;
 using Analyzer.Events;
 using Analyzer.Tests.Reassembly;
+using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Decoding.Http;
 
@@ -16,12 +17,12 @@ internal sealed class HttpConversation
     private uint _serverNext;
 
     public HttpConversation(HttpStreamLimits? limits = null, TcpTestConnection? connection = null, bool handshake = true)
-        : this(limits is null ? new HttpStreamAnalyzer() : new HttpStreamAnalyzer(limits), new EventList(), connection, handshake)
+        : this(limits is null ? new HttpOverTcp() : new HttpOverTcp(limits), new EventList(), connection, handshake)
     {
     }
 
     /// <summary>Another connection through the same analyzer, events going to the same sink.</summary>
-    public HttpConversation(HttpStreamAnalyzer analyzer, EventList sink, TcpTestConnection? connection = null, bool handshake = true)
+    public HttpConversation(HttpOverTcp analyzer, EventList sink, TcpTestConnection? connection = null, bool handshake = true)
     {
         Analyzer = analyzer;
         Sink = sink;
@@ -34,7 +35,7 @@ internal sealed class HttpConversation
         Analyzer.OnSegment(Connection.Ack(), default, Sink);
     }
 
-    public HttpStreamAnalyzer Analyzer { get; }
+    public HttpOverTcp Analyzer { get; }
     public TcpTestConnection Connection { get; }
     public EventList Sink { get; }
 

@@ -4,6 +4,7 @@ using Analyzer.Decoding.Http;
 using Analyzer.Decoding.Soap;
 using Analyzer.Events;
 using Analyzer.Tests.Reassembly;
+using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Decoding.Http;
 
@@ -12,7 +13,7 @@ public class HttpStreamAnalyzerTests
     [Fact]
     public void AStreamThatIsNotHttpIsIgnoredAndItsSegmentsAllocateNothing()
     {
-        var analyzer = new HttpStreamAnalyzer();
+        var analyzer = new HttpOverTcp();
         var sink = new EventList();
         var c = new TcpTestConnection(serverPort: 443);
         analyzer.OnSegment(c.Syn(), default, sink);
@@ -95,7 +96,7 @@ public class HttpStreamAnalyzerTests
     public void MessagesBeingCollectedCountTowardsTheGlobalCapAndTheOldestConnectionIsEvicted()
     {
         var limits = new HttpStreamLimits { Reassembly = new Analyzer.Reassembly.TcpReassemblyLimits { MaxTotalBytes = 200_000 } };
-        var analyzer = new HttpStreamAnalyzer(limits);
+        var analyzer = new HttpOverTcp(limits);
         var sink = new EventList();
         var body = new string('x', 60_000);
         // Each connection sends a head and most of a body, then stalls: its message is being collected.

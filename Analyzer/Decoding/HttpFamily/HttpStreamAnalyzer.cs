@@ -5,14 +5,14 @@ using Analyzer.Reassembly;
 namespace Analyzer.Decoding.HttpFamily;
 
 /// <summary>
-/// The TCP analyzer of the pipeline: reassembles every connection (<see cref="TcpReassembler"/>), recognizes HTTP/1.x
-/// by its first bytes on any port, frames its messages and hands UPnP SOAP control, GENA, DIAL, Cast and device
-/// descriptions to their decoders; other POSTs to UPnP stacks' servers are reported as <see cref="UpnpServerPost"/>. A connection whose first bytes are not HTTP is ignored at once: its later segments
-/// cost a table lookup and allocate nothing.
+/// The HTTP-family TCP analyzer: recognizes HTTP/1.x by its first bytes on any port, frames its messages and hands
+/// UPnP SOAP control, GENA, DIAL, Cast and device descriptions to their decoders; other POSTs to UPnP stacks' servers
+/// are reported as <see cref="UpnpServerPost"/>. It claims a connection seen from its handshake only when its first
+/// bytes start an HTTP message, and every connection picked up in the middle (a message may start at any later line;
+/// the reader gives up after <see cref="HttpStreamLimits.ResyncBudgetBytes"/> without one).
 /// </summary>
-public sealed class HttpStreamAnalyzer : ISegmentAnalyzer, ITcpStreamConsumer
+public sealed class HttpStreamAnalyzer : ITcpStreamAnalyzer
 {
-    private readonly TcpReassembler _reassembler;
     // One head parser for every connection: heads are parsed to completion within one call.
     private readonly HttpHead _head = new();
     private readonly HttpMessageDispatcher _dispatcher = new();
@@ -21,49 +21,32 @@ public sealed class HttpStreamAnalyzer : ISegmentAnalyzer, ITcpStreamConsumer
     {
     }
 
-    public HttpStreamAnalyzer(HttpStreamLimits limits)
-    {
-        Limits = limits;
-        _reassembler = new TcpReassembler(this, limits.Reassembly);
-    }
+    public HttpStreamAnalyzer(HttpStreamLimits limits) => Limits = limits;
 
     public HttpStreamLimits Limits { get; }
     public HttpStreamCounters Counters { get; } = new();
-    public TcpReassemblyCounters ReassemblyCounters => _reassembler.Counters;
-    /// <summary>Connections tracked, including ignored and lingering closed ones.</summary>
-    public int StreamCount => _reassembler.StreamCount;
-    public long HeldBytes => _reassembler.HeldBytes;
 
-    public void OnSegment(in PacketInfo packet, ReadOnlySpan<byte> payload, IEventSink sink) =>
-        _reassembler.OnSegment(packet, payload, sink);
-
-    public void Expire(long nowUs, IEventSink sink) => _reassembler.Expire(nowUs, sink);
-
-    public void Finish(long nowUs, IEventSink sink) => _reassembler.Finish(nowUs, sink);
-
-    int ITcpStreamConsumer.OnData(TcpStream stream, StreamDirection direction, ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink)
+    public bool Claims(TcpStream stream, StreamDirection direction, ReadOnlySpan<byte> firstBytes)
     {
-        if (stream.AppState is not HttpConnection connection)
+        // Before allocating anything: a connection seen from its handshake must open with a message start.
+        if (!stream.Half(direction).MidStream && HttpStartProbe.Probe(firstBytes) == HttpStartProbe.Result.No)
         {
-            // Before allocating anything: a connection seen from its handshake must open with a message start.
-            if (!stream.Half(direction).MidStream && HttpStartProbe.Probe(data) == HttpStartProbe.Result.No)
-            {
-                Counters.IgnoredStreams++;
-                stream.Ignore();
-                return data.Length;
-            }
-            Counters.HttpStreams++;
-            connection = new HttpConnection(stream, _head, Limits, Counters, _dispatcher);
-            stream.AppState = connection;
+            Counters.IgnoredStreams++;
+            return false;
         }
-        return connection.Read(direction, data, packet, sink);
+        Counters.HttpStreams++;
+        stream.AppState = new HttpConnection(stream, _head, Limits, Counters, _dispatcher);
+        return true;
     }
 
-    void ITcpStreamConsumer.OnGap(TcpStream stream, StreamDirection direction, long missingBytes, in PacketInfo packet, IEventSink sink) =>
+    public int OnData(TcpStream stream, StreamDirection direction, ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink) =>
+        stream.AppState is HttpConnection connection ? connection.Read(direction, data, packet, sink) : data.Length;
+
+    public void OnGap(TcpStream stream, StreamDirection direction, long missingBytes, in PacketInfo packet, IEventSink sink) =>
         (stream.AppState as HttpConnection)?.OnGap(direction, missingBytes, packet, sink);
 
-    void ITcpStreamConsumer.OnEnd(TcpStream stream, StreamDirection direction, in PacketInfo packet, IEventSink sink) =>
+    public void OnEnd(TcpStream stream, StreamDirection direction, in PacketInfo packet, IEventSink sink) =>
         (stream.AppState as HttpConnection)?.OnEnd(direction, packet, sink);
 
-    void ITcpStreamConsumer.OnClosed(TcpStream stream) => stream.AppState = null;
+    public void OnClosed(TcpStream stream) => stream.AppState = null;
 }

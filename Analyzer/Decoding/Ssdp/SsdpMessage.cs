@@ -96,8 +96,10 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     /// <summary>The first header with this id, or null.</summary>
     public SsdpHeader? Find(SsdpHeaderId id)
     {
-        foreach (var header in Headers)
-            if (header.Id == id) return header;
+        // Indexed, not enumerated: the typed properties are read many times per message by the rules and the model.
+        var headers = Headers;
+        for (int i = 0; i < headers.Count; i++)
+            if (headers[i].Id == id) return headers[i];
         return null;
     }
 

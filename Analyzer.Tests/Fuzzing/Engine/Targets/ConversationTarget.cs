@@ -1,7 +1,9 @@
 using Analyzer.Decoding;
 using Analyzer.Decoding.Http;
+using Analyzer.Decoding.HttpFamily;
 using Analyzer.Decoding.Link;
 using Analyzer.Events;
+using Analyzer.Reassembly;
 
 namespace Analyzer.Tests.Fuzzing;
 
@@ -39,7 +41,8 @@ public sealed class ConversationTarget(
                     MaxOutOfOrderBytesPerDirection = 1 + rng.Next(8192), MaxPendingBytesPerDirection = 64 + rng.Next(8192) },
             }
             : new HttpStreamLimits();
-        var analyzer = new HttpStreamAnalyzer(limits);
+        // As the pipeline runs it: the reassembler hands each connection to the HTTP-family analyzer.
+        var analyzer = new TcpReassembler(new TcpAnalyzerRegistry([new HttpStreamAnalyzer(limits)]), limits.Reassembly);
         var sink = new EventList();
         long time = 1_700_000_000_000_000;
         int count = 1 + rng.Next(3);
@@ -63,11 +66,11 @@ public sealed class ConversationTarget(
         foreach (var seg in segments)
         {
             analyzer.OnSegment(seg.Packet, seg.Payload, sink);
-            CheckCaps(analyzer);
+            CheckCaps(analyzer, limits);
         }
         if (rng.Next(2) == 0) analyzer.Expire(time + 10_000_000_000, sink);
         analyzer.Finish(time, sink);
-        CheckCaps(analyzer);
+        CheckCaps(analyzer, limits);
         foreach (var e in sink.Events) DatagramTarget.Touch(e);
         EventsSeen += sink.Events.Count;
 
@@ -95,9 +98,9 @@ public sealed class ConversationTarget(
         return merged;
     }
 
-    private static void CheckCaps(HttpStreamAnalyzer analyzer)
+    private static void CheckCaps(TcpReassembler analyzer, HttpStreamLimits http)
     {
-        var limits = analyzer.Limits.Reassembly;
+        var limits = http.Reassembly;
         if (analyzer.HeldBytes > limits.MaxTotalBytes)
             throw new FuzzPropertyException($"held {analyzer.HeldBytes} bytes, cap {limits.MaxTotalBytes}");
         if (analyzer.HeldBytes < 0) throw new FuzzPropertyException($"held bytes negative: {analyzer.HeldBytes}");

@@ -3,66 +3,22 @@ using Analyzer.Events;
 
 namespace Analyzer.Reassembly;
 
-// The per-segment path: sequence bookkeeping, delivery in order, the out-of-order queue and holes.
-public sealed partial class TcpReassembler
+/// <summary>
+/// The bytes of one direction put in order: delivery at the next expected sequence number, the out-of-order queue,
+/// overlaps (the first bytes win), holes given up, and the bytes a consumer leaves unconsumed. The connection's
+/// life (opening, closing, caps across connections) is <see cref="TcpReassembler"/>'s.
+/// </summary>
+internal sealed class TcpSequencer(ITcpStreamConsumer consumer, TcpReassemblyLimits limits, TcpReassemblyCounters counters)
 {
-    private static StreamDirection Opposite(StreamDirection direction) =>
-        direction == StreamDirection.FromOriginator ? StreamDirection.FromResponder : StreamDirection.FromOriginator;
-
-    private void Process(TcpStream stream, in PacketInfo packet, ReadOnlySpan<byte> payload, IEventSink sink)
-    {
-        var flags = packet.TcpFlags;
-        var direction = stream.DirectionOf(packet);
-        var half = stream.Half(direction);
-        half.LastPacket = packet;
-        uint seq = packet.TcpSeq;
-
-        if ((flags & TcpFlags.Syn) != 0)
-        {
-            if (!half.SynSeen)
-            {
-                half.SynSeen = true;
-                half.Isn = seq;
-                if (!half.HasBase) half.Start(SequenceNumber.Add(seq, 1), midStream: false);
-            }
-            // SYN takes one sequence number; data on a SYN (TCP Fast Open) starts after it.
-            seq = SequenceNumber.Add(seq, 1);
-        }
-
-        if (!payload.IsEmpty && !half.Ended)
-        {
-            if (!half.HasBase) half.Start(seq, midStream: true);
-            Accept(stream, direction, half, seq, payload, packet, sink);
-            if (stream.Ignored) return;
-        }
-
-        if ((flags & TcpFlags.Fin) != 0 && !half.FinSeen && half.HasBase)
-        {
-            half.FinSeen = true;
-            half.FinSeq = SequenceNumber.Add(seq, payload.Length);
-        }
-
-        if ((flags & TcpFlags.Ack) != 0) CheckAcknowledged(stream, Opposite(direction), packet.TcpAck, sink);
-        if (stream.Ignored) return;
-
-        if ((flags & TcpFlags.Rst) != 0)
-        {
-            Flush(stream, StreamDirection.FromOriginator, sink);
-            Flush(stream, StreamDirection.FromResponder, sink);
-            MarkClosed(stream, packet.TimestampUs);
-            return;
-        }
-
-        EndIfFinished(stream, direction, half, packet, sink);
-        if (stream.Half(StreamDirection.FromOriginator).Ended && stream.Half(StreamDirection.FromResponder).Ended)
-            MarkClosed(stream, packet.TimestampUs);
-    }
+    private readonly ITcpStreamConsumer _consumer = consumer;
+    private readonly TcpReassemblyLimits _limits = limits;
+    private readonly TcpReassemblyCounters _counters = counters;
 
     /// <summary>
     /// The peer acknowledged bytes of <paramref name="direction"/> that were never delivered: the receiver has them,
     /// the capture missed them, so waiting longer is pointless.
     /// </summary>
-    private void CheckAcknowledged(TcpStream stream, StreamDirection direction, uint ack, IEventSink sink)
+    internal void CheckAcknowledged(TcpStream stream, StreamDirection direction, uint ack, IEventSink sink)
     {
         var half = stream.Half(direction);
         if (!half.HasBase || half.Ended) return;
@@ -77,7 +33,7 @@ public sealed partial class TcpReassembler
         EndIfFinished(stream, direction, half, half.LastPacket, sink);
     }
 
-    private void Accept(TcpStream stream, StreamDirection direction, TcpHalfStream half, uint seq,
+    internal void Accept(TcpStream stream, StreamDirection direction, TcpHalfStream half, uint seq,
         ReadOnlySpan<byte> payload, in PacketInfo packet, IEventSink sink)
     {
         int rel = SequenceNumber.Diff(seq, half.NextSeq);
@@ -87,15 +43,15 @@ public sealed partial class TcpReassembler
             long behind = -(long)rel;
             int old = (int)Math.Min(behind, payload.Length);
             CompareWithPending(stream, half, seq, payload[..old], packet, sink);
-            Counters.RetransmittedBytes += old;
+            _counters.RetransmittedBytes += old;
             if (old == payload.Length) return;
             payload = payload[old..];
             seq = half.NextSeq;
             rel = 0;
         }
-        if (rel > Limits.MaxSequenceJump)
+        if (rel > _limits.MaxSequenceJump)
         {
-            Counters.SegmentsOutOfWindow++;
+            _counters.SegmentsOutOfWindow++;
             return;
         }
         if (rel > 0)
@@ -160,7 +116,7 @@ public sealed partial class TcpReassembler
         ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink)
     {
         half.NextSeq = SequenceNumber.Add(half.NextSeq, data.Length);
-        Counters.BytesDelivered += data.Length;
+        _counters.BytesDelivered += data.Length;
         if (half.PendingLength == 0)
         {
             int consumed = Math.Clamp(_consumer.OnData(stream, direction, data, packet, sink), 0, data.Length);
@@ -176,18 +132,18 @@ public sealed partial class TcpReassembler
     private bool KeepPending(TcpStream stream, StreamDirection direction, TcpHalfStream half,
         ReadOnlySpan<byte> data, in PacketInfo packet, IEventSink sink)
     {
-        if (half.PendingLength + data.Length <= Limits.MaxPendingBytesPerDirection)
+        if (half.PendingLength + data.Length <= _limits.MaxPendingBytesPerDirection)
         {
             half.AppendPending(data);
             return true;
         }
         long dropped = half.PendingLength + data.Length;
-        Counters.BytesDroppedStreamCap += dropped;
+        _counters.BytesDroppedStreamCap += dropped;
         if (!half.ReportedStreamCap)
         {
             half.ReportedStreamCap = true;
             sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.StreamCap,
-                $"{dropped} unconsumed bytes over the per-direction cap of {Limits.MaxPendingBytesPerDirection} ({stream.Key})"));
+                $"{dropped} unconsumed bytes over the per-direction cap of {_limits.MaxPendingBytesPerDirection} ({stream.Key})"));
         }
         half.ReleasePending();
         _consumer.OnGap(stream, direction, 0, packet, sink);
@@ -210,7 +166,7 @@ public sealed partial class TcpReassembler
 
     private void Conflict(TcpStream stream, TcpHalfStream half, in PacketInfo packet, IEventSink sink)
     {
-        Counters.ConflictingOverlaps++;
+        _counters.ConflictingOverlaps++;
         if (half.ReportedConflict) return;
         half.ReportedConflict = true;
         sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.ConflictingOverlap,
@@ -220,17 +176,17 @@ public sealed partial class TcpReassembler
     private void Enqueue(TcpStream stream, StreamDirection direction, TcpHalfStream half, uint seq,
         ReadOnlySpan<byte> payload, in PacketInfo packet, IEventSink sink)
     {
-        if (payload.Length > Limits.MaxOutOfOrderBytesPerDirection)
+        if (payload.Length > _limits.MaxOutOfOrderBytesPerDirection)
         {
-            Counters.BytesDroppedStreamCap += payload.Length;
+            _counters.BytesDroppedStreamCap += payload.Length;
             ReportStreamCap(stream, half, packet, sink, payload.Length);
             return;
         }
         half.Queue ??= new List<OutOfOrderSegment>(4);
         // The hole will not be filled in time: give it up and deliver what waits behind it.
         while (half.Queue.Count > 0 &&
-               (half.QueuedBytes + payload.Length > Limits.MaxOutOfOrderBytesPerDirection ||
-                half.Queue.Count >= Limits.MaxOutOfOrderSegmentsPerDirection))
+               (half.QueuedBytes + payload.Length > _limits.MaxOutOfOrderBytesPerDirection ||
+                half.Queue.Count >= _limits.MaxOutOfOrderSegmentsPerDirection))
         {
             SkipGap(stream, direction, half, packet, sink);
             if (stream.Ignored || half.Ended) return;
@@ -275,7 +231,7 @@ public sealed partial class TcpReassembler
             int end = Math.Min(payload.Length, start + existing.Length);
             if (!payload[pos..end].SequenceEqual(existing.Data.Slice(pos - start, end - pos)))
                 Conflict(stream, half, packet, sink);
-            Counters.RetransmittedBytes += end - pos;
+            _counters.RetransmittedBytes += end - pos;
             pos = end;
             index++;
         }
@@ -300,8 +256,8 @@ public sealed partial class TcpReassembler
     private void ReportGap(TcpStream stream, StreamDirection direction, TcpHalfStream half, long missing,
         in PacketInfo packet, IEventSink sink)
     {
-        Counters.Gaps++;
-        Counters.GapBytes += missing;
+        _counters.Gaps++;
+        _counters.GapBytes += missing;
         // Capture loss makes many gaps in one direction: the first is reported, all are counted.
         if (!half.ReportedGap)
         {
@@ -320,14 +276,14 @@ public sealed partial class TcpReassembler
         sink.OnAnomaly(new DecodeAnomaly(packet, TcpAnomalyIds.StreamCap, $"{dropped} bytes dropped by a per-direction cap ({stream.Key})"));
     }
 
-    private void EndIfFinished(TcpStream stream, StreamDirection direction, TcpHalfStream half, in PacketInfo packet, IEventSink sink)
+    internal void EndIfFinished(TcpStream stream, StreamDirection direction, TcpHalfStream half, in PacketInfo packet, IEventSink sink)
     {
         if (half.FinSeen && !half.Ended && half.NextSeq == half.FinSeq && half.Queue is not { Count: > 0 })
             End(stream, direction, half, packet, sink);
     }
 
     /// <summary>Delivers everything still queued, across holes, then ends the direction.</summary>
-    private void Flush(TcpStream stream, StreamDirection direction, IEventSink sink)
+    internal void Flush(TcpStream stream, StreamDirection direction, IEventSink sink)
     {
         var half = stream.Half(direction);
         while (!stream.Ignored && !half.Ended && half.Queue is { Count: > 0 })
@@ -335,7 +291,7 @@ public sealed partial class TcpReassembler
         End(stream, direction, half, half.LastPacket, sink);
     }
 
-    private void End(TcpStream stream, StreamDirection direction, TcpHalfStream half, in PacketInfo packet, IEventSink sink)
+    internal void End(TcpStream stream, StreamDirection direction, TcpHalfStream half, in PacketInfo packet, IEventSink sink)
     {
         if (half.Ended) return;
         half.Ended = true;
