@@ -92,6 +92,10 @@ internal static class LearningEvents
             Nt = "upnp:event",
         };
 
+    /// <summary>A GENA event NOTIFY from a device to a subscriber's callback.</summary>
+    public static GenaMessage EventNotify(string src, string dst, long us) =>
+        new(Packet(src, dst, us, 49152, 2869, Transport.Tcp)) { Kind = "NOTIFY", Path = "/evt", Nt = "upnp:event", Nts = "upnp:propchange", Sid = "uuid:1" };
+
     public static DescriptionMessage Description(string src, string dst, long us, XmlEvidence evidence) =>
         new(Packet(src, dst, us, 5000, 50004, Transport.Tcp))
         {

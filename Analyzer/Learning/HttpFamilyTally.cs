@@ -27,14 +27,17 @@ internal static class HttpFamilyTally
                 else if (e is SoapResponse response) SoapSent(response, c);
                 break;
             case ProtocolNames.Gena:
+                if (e is GenaMessage { Status: null } header) c.GenaMaxHeader = Math.Max(c.GenaMaxHeader, LongestHeader(header));
                 if (e.Message.Equals("SUBSCRIBE", StringComparison.OrdinalIgnoreCase))
                 {
                     c.GenaSubscribe++;
                     if (e is GenaMessage { Callback: not null } g && HasForeignCallback(g)) c.GenaCallbackForeign++;
                 }
-                else if (e.Message.Equals("NOTIFY", StringComparison.OrdinalIgnoreCase))
+                else if (e.Message.Equals("NOTIFY", StringComparison.OrdinalIgnoreCase) && network.IsOutside(e.Packet.Dst))
                 {
-                    c.GenaNotifySent++;
+                    // Event callbacks belong on the LAN: a device notifying its LAN subscribers is ordinary eventing,
+                    // one notifying an Internet host is doing what CallStranger makes it do.
+                    c.GenaNotifyOutside++;
                 }
                 break;
             case ProtocolNames.Dial:
@@ -115,6 +118,12 @@ internal static class HttpFamilyTally
             if (arguments[i].Name == arguments[index].Name) return true;
         return false;
     }
+
+    /// <summary>The longest header value of a GENA request: overflow probes against GENA stacks (THREATS.md
+    /// gena-subscribe-uuid-overflow, gena-miniupnpd-event-leak) make one of these very long, ordinary eventing never does.</summary>
+    private static int LongestHeader(GenaMessage g) =>
+        Math.Max(Math.Max(Math.Max(g.Callback?.Length ?? 0, g.Sid?.Length ?? 0), Math.Max(g.Nt?.Length ?? 0, g.Nts?.Length ?? 0)),
+            Math.Max(Math.Max(g.Timeout?.Length ?? 0, g.StateVar?.Length ?? 0), g.Uuid?.Length ?? 0));
 
     /// <summary>A callback to a host name, or to an address other than the subscriber's, is foreign.</summary>
     private static bool HasForeignCallback(GenaMessage g)
