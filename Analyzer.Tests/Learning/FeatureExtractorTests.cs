@@ -158,7 +158,7 @@ public class FeatureExtractorTests
         Assert.Equal(1, Value(w, "mapping_other_host_share"));
         Assert.Equal(0.5, Value(w, "mapping_outside_client_share"));
         Assert.Equal(0.5, Value(w, "mapping_sensitive_port_share"));
-        Assert.Equal(0.5, Value(w, "mapping_permanent_share"));
+        Assert.Equal(0.5, Value(w, "mapping_permanent_other_host_share"));
         // The repeated argument is not counted, as in the event's fields: the longest is the cut one's real length.
         Assert.Equal(2100, Value(w, "soap_max_argument"));
         Assert.Equal(soapAction.Length, Value(w, "soap_max_soapaction"));
@@ -183,19 +183,58 @@ public class FeatureExtractorTests
     }
 
     [Fact]
-    public void GenaNotifiesAndDialAndCastRequestsAreCountedForTheirSenderAndResponsesAreNot()
+    public void DialAndCastRequestsAreCountedForTheirSenderAndResponsesAreNot()
     {
-        _extractor.OnEvent(GenaNotify("192.168.1.1", "192.168.1.66", T0));
-        _extractor.OnEvent(GenaNotify("192.168.1.1", "192.168.1.66", T0 + 1));
-        _extractor.OnEvent(Dial("192.168.1.66", "192.168.1.50", T0 + 2, "LAUNCH"));
-        _extractor.OnEvent(Dial("192.168.1.50", "192.168.1.66", T0 + 3, "LAUNCH", status: 201));
-        _extractor.OnEvent(Cast("192.168.1.66", "192.168.1.50", T0 + 4, "reboot"));
-        _extractor.OnEvent(Cast("192.168.1.50", "192.168.1.66", T0 + 5, "reboot", status: 200));
+        _extractor.OnEvent(Dial("192.168.1.66", "192.168.1.50", T0, "LAUNCH"));
+        _extractor.OnEvent(Dial("192.168.1.50", "192.168.1.66", T0 + 1, "LAUNCH", status: 201));
+        _extractor.OnEvent(Cast("192.168.1.66", "192.168.1.50", T0 + 2, "reboot"));
+        _extractor.OnEvent(Cast("192.168.1.50", "192.168.1.66", T0 + 3, "reboot", status: 200));
         _extractor.EndCapture();
-        Assert.Equal(2, Value(Only("192.168.1.1", T0), "gena_notify_sent"));
-        Assert.Equal(0, Value(Only("192.168.1.1", T0), "gena_subscribe"));
         Assert.Equal(2, Value(Only("192.168.1.66", T0), "dial_cast_requests"));
         Assert.Equal(0, Value(Only("192.168.1.50", T0), "dial_cast_requests"));
+    }
+
+    [Fact]
+    public void OnlyEventNotificationsToAnInternetHostCountAndTheLongestGenaHeaderIsKept()
+    {
+        string callback = "<http://192.168.1.66:9000/" + new string('A', 1500) + ">";
+        _extractor.OnEvent(Subscribe("192.168.1.66", "192.168.1.1", T0, 50002, callback));
+        _extractor.OnEvent(EventNotify("192.168.1.1", "192.168.1.66", T0 + 1));
+        _extractor.OnEvent(EventNotify("192.168.1.1", "192.168.1.66", T0 + 2));
+        _extractor.OnEvent(EventNotify("192.168.1.1", "203.0.113.7", T0 + 3));
+        _extractor.EndCapture();
+        // Eventing to a LAN subscriber is ordinary; a device notifying the Internet is what CallStranger makes it do.
+        var device = Only("192.168.1.1", T0);
+        Assert.Equal(1, Value(device, "gena_notify_outside"));
+        Assert.Equal("upnp:propchange".Length, Value(device, "gena_max_header"));
+        Assert.Equal(callback.Length, Value(Only("192.168.1.66", T0), "gena_max_header"));
+    }
+
+    [Fact]
+    public void APermanentMappingOfTheRequestersOwnPortIsNotCountedAsPermanentForAnotherHost()
+    {
+        _extractor.OnEvent(Soap("192.168.0.13", "192.168.0.1", T0, "AddPortMapping", null,
+            Arg("NewInternalClient", "192.168.0.13"), Arg("NewInternalPort", "52000"), Arg("NewExternalPort", "52000"), Arg("NewLeaseDuration", "0")));
+        _extractor.EndCapture();
+        var w = Only("192.168.0.13", T0);
+        Assert.Equal(1, Value(w, "mapping_requests"));
+        Assert.Equal(0, Value(w, "mapping_permanent_other_host_share"));
+    }
+
+    [Fact]
+    public void ARetransmittedNatPmpRequestIsNotCountedAgain()
+    {
+        // RFC 6886 §3.1 retries: the same request at 250 ms, 500 ms, 1 s; then a request for another port.
+        foreach (long at in (long[])[0, 250_000, 750_000, 1_750_000])
+            _extractor.OnEvent(NatPmpMap("192.168.2.100", "192.168.2.1", T0 + at, 6881, 7200));
+        _extractor.OnEvent(NatPmpMap("192.168.2.100", "192.168.2.1", T0 + 2_000_000, 6882, 7200));
+        _extractor.OnEvent(NatPmpMap("192.168.2.100", "192.168.2.1", T0 + W, 6881, 7200));
+        _extractor.EndCapture();
+        var w = Only("192.168.2.100", T0);
+        Assert.Equal(2, Value(w, "natpmp_requests"));
+        Assert.Equal(2, Value(w, "mapping_requests"));
+        // A new window starts afresh.
+        Assert.Equal(1, Value(Only("192.168.2.100", T0 + W), "natpmp_requests"));
     }
 
     [Fact]

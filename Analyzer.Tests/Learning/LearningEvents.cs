@@ -86,8 +86,9 @@ internal static class LearningEvents
             Nt = "upnp:event",
         };
 
-    public static GenaMessage GenaNotify(string src, string dst, long us) =>
-        new(Packet(src, dst, us, 49152, 9000, Transport.Tcp)) { Kind = "NOTIFY", Path = "/cb", Nt = "upnp:event", Nts = "upnp:propchange" };
+    /// <summary>A GENA event NOTIFY from a device to a subscriber's callback.</summary>
+    public static GenaMessage EventNotify(string src, string dst, long us) =>
+        new(Packet(src, dst, us, 49152, 2869, Transport.Tcp)) { Kind = "NOTIFY", Path = "/evt", Nt = "upnp:event", Nts = "upnp:propchange", Sid = "uuid:1" };
 
     /// <summary>A DIAL request of <paramref name="kind"/>, or with <paramref name="status"/> the response to one.</summary>
     public static DialMessage Dial(string src, string dst, long us, string kind, int? status = null) =>

@@ -75,7 +75,7 @@ internal static class SyntheticWindows
         c.NatPmpRequests = c.MappingRequests = random.Next(20, 60);
         c.MappingOtherHost = c.MappingRequests;
         c.MappingSensitivePort = c.MappingRequests / 2;
-        c.MappingPermanent = c.MappingRequests;
+        c.MappingPermanent = c.MappingPermanentOtherHost = c.MappingRequests;
         c.EventsSent = c.MappingRequests;
         for (int i = 0; i < c.MappingRequests; i++) c.MappingExternalPorts.Add((ulong)(40000 + i));
         c.Protocols.Add("natpmp");

@@ -95,6 +95,25 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void CrossValidateHoldsOutTheCapturesOfOneLabelsFileFoldByFold()
+    {
+        string labels = LabelledSet();
+        var result = CliRunner.Run(_dir.Path, "train", "--labels", labels, "--out", _dir.File("m.zip"), "--rank", "4",
+            "--cross-validate", labels, "--folds", "3");
+
+        Assert.Equal(0, result.ExitCode);
+        // The rank is the saved model's, which the few varying features of these captures may hold below 4.
+        Assert.Matches($@"cross-validation by capture over {System.Text.RegularExpressions.Regex.Escape(labels)} \(rank fixed at \d+\): each fold trained without its captures, scored on them:", result.Stdout);
+        Assert.Equal(3, result.Stdout.Split('\n').Count(l => l.StartsWith("  fold ", StringComparison.Ordinal)));
+        Assert.Matches(@"  held-out captures: \d+ false alerts on 6 captures \([0-9.]+ per ten; \d+ captures with any\), \d+ benign windows", result.Stdout);
+
+        var other = CliRunner.Run(_dir.Path, "train", "--labels", labels, "--out", _dir.File("m.zip"), "--cross-validate", "other.csv");
+        Assert.Equal(2, other.ExitCode);
+        Assert.Equal("error: --cross-validate other.csv: not one of the --labels files (its captures must be training data to hold out)", other.StderrLines[0]);
+        Assert.Equal(2, CliRunner.Run(_dir.Path, "train", "--labels", labels, "--cross-validate", labels, "--folds", "1").ExitCode);
+    }
+
+    [Fact]
     public void TrainingTwiceWithTheSameSeedPrintsTheSameMetrics()
     {
         string labels = LabelledSet();

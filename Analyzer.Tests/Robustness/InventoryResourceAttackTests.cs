@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Analyzer.Decoding.Link;
 using Analyzer.Inventory;
@@ -48,7 +47,6 @@ public class InventoryResourceAttackTests
         // Rules off: this test is about the inventory, and the rules' own state has the next test.
         var settings = new PipelineSettings { AlertsPath = dir.File("alerts.csv"), DevicesPath = dir.File("devices.csv"), RulesEnabled = false };
         var inventory = new DeviceInventory(settings.Network);
-        var clock = Stopwatch.StartNew();
         using (var pipeline = new AnalyzerPipeline(settings))
         {
             pipeline.AddObserver(inventory);
@@ -59,7 +57,6 @@ public class InventoryResourceAttackTests
             Assert.False(pipeline.Statistics.AnomaliesById.ContainsKey("decode.exception"));
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
         Assert.Equal(DeviceInventory.MaxDevices, inventory.Count);
         // Every message from a source beyond the cap is turned away and counted (once per lookup).
         Assert.True(inventory.Dropped >= (long)(Sources - DeviceInventory.MaxDevices) * (Messages / Sources), $"{inventory.Dropped} turned away");

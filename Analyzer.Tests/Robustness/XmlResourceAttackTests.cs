@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Analyzer.Decoding.Description;
 using Analyzer.Decoding.Dial;
@@ -90,13 +89,11 @@ public class XmlResourceAttackTests
     public void ABodyNestedAHundredThousandDeepStopsAtTheDepthCap(string parser)
     {
         var body = Body(parser, "", Nested);
-        var clock = Stopwatch.StartNew();
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
 
         var (evidence, _) = Parsers[parser](body);
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.True(allocated < ParseAllocationBudget, $"{allocated / 1024} KB allocated");
         Assert.True(evidence.TooDeep);
     }
@@ -109,12 +106,10 @@ public class XmlResourceAttackTests
         {
             var body = Body(name, doctype, inner);
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            var clock = Stopwatch.StartNew();
 
             var (evidence, text) = parse(body);
 
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{bomb}, {name}: took {clock.Elapsed}");
             Assert.True(allocated < ParseAllocationBudget, $"{bomb}, {name}: {allocated / 1024} KB allocated");
             Assert.True(evidence.Doctype, $"{bomb}, {name}: DOCTYPE not reported");
             Assert.True(evidence.Entity, $"{bomb}, {name}: ENTITY not reported");

@@ -11,7 +11,9 @@ namespace Analyzer.Learning;
 /// category and no instances is an attack throughout; one labelled <c>mixed</c> without instances is excluded;
 /// every other window is benign.
 /// </summary>
-public sealed class CaptureLabels(string path, string fileLabel, IReadOnlyList<AttackSpan> attacks)
+/// <param name="group">What produced the capture (a scenario, a source or a device): captures of one group are
+/// held out together in cross-validation (<see cref="CaptureCrossValidation"/>). Empty or null: the capture alone.</param>
+public sealed class CaptureLabels(string path, string fileLabel, IReadOnlyList<AttackSpan> attacks, string? group = null)
 {
     public const string Benign = LabelNames.Benign;
     public const string Mixed = LabelNames.Mixed;
@@ -19,6 +21,7 @@ public sealed class CaptureLabels(string path, string fileLabel, IReadOnlyList<A
     public string Path { get; } = path;
     public string FileLabel { get; } = fileLabel;
     public IReadOnlyList<AttackSpan> Attacks { get; } = attacks;
+    public string Group { get; } = group is { Length: > 0 } ? group : path;
 
     public WindowLabel LabelOf(NetAddress host, long startUs, long endUs)
     {

@@ -48,9 +48,11 @@ public sealed class CategoryModel
     /// <summary>Index of the benign class, or -1 when the training data had none.</summary>
     public int BenignClass { get; }
 
-    /// <summary>Trains on every window given; null when they hold fewer than two classes.</summary>
+    /// <summary>Trains on every window given but those of <see cref="CategoryWords.NotInWindows"/>; null when they hold
+    /// fewer than two classes.</summary>
     public static CategoryModel? Train(IReadOnlyList<LabeledWindow> windows, int seed)
     {
+        windows = windows.Where(w => !CategoryWords.NotInWindows.Contains(w.Class)).ToList();
         if (windows.Select(w => w.Class).Distinct().Count() < 2) return null;
         var ml = new MLContext(seed: seed);
         var data = CategoryRow.Load(ml, windows);

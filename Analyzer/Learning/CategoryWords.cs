@@ -9,6 +9,13 @@ public static class CategoryWords
     /// <summary>The class name of attack windows whose labels name no category.</summary>
     public const string Unknown = "attack";
 
+    /// <summary>
+    /// Categories a host window cannot show, which the category model does not learn: vulnerable software is known by
+    /// its banner, and its windows are the device's ordinary behaviour, so learning them as attacks would teach that
+    /// ordinary device behaviour (answering searches, serving SOAP, sending events) is one.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NotInWindows = new HashSet<string>(StringComparer.Ordinal) { "vulnerable-software" };
+
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
         ["portmap-abuse"] = "port-mapping abuse",

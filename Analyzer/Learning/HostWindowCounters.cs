@@ -43,10 +43,13 @@ internal sealed class HostWindowCounters
     public int MappingOutsideClient;
     public int MappingSensitivePort;
     public int MappingPermanent;
+    public int MappingPermanentOtherHost;
     public int MappingWithLease;
     public double MappingLeaseSeconds;
     public int MappingFailuresReceived;
     public readonly DistinctSet MappingExternalPorts = new();
+    /// <summary>NAT-PMP requests seen in the window, to tell a retransmission from a new request.</summary>
+    public readonly DistinctSet NatPmpRequestKeys = new();
 
     // NAT-PMP and PCP
     public int NatPmpRequests;
@@ -66,7 +69,8 @@ internal sealed class HostWindowCounters
     // GENA, DIAL/Cast, descriptions
     public int GenaSubscribe;
     public int GenaCallbackForeign;
-    public int GenaNotifySent;
+    public int GenaMaxHeader;
+    public int GenaNotifyOutside;
     public int DialCastRequests;
     public int DescriptionFetches;
 
@@ -79,12 +83,12 @@ internal sealed class HostWindowCounters
         IdentityChanges = 0;
         SsdpSearchBytesSent = SsdpResponseBytesReceived = 0;
         MappingRequests = MappingDeletes = MappingOtherHost = MappingOutsideClient = MappingSensitivePort = 0;
-        MappingPermanent = MappingWithLease = MappingFailuresReceived = 0;
+        MappingPermanent = MappingPermanentOtherHost = MappingWithLease = MappingFailuresReceived = 0;
         MappingLeaseSeconds = 0;
         NatPmpRequests = PcpRequests = NatPmpPcpResponsesSent = PcpThirdParty = 0;
         SoapRequests = SoapEnumeration = SoapFaultsReceived = SoapMaxArgument = SoapMaxSoapAction = XmlDtd = 0;
-        GenaSubscribe = GenaCallbackForeign = GenaNotifySent = DialCastRequests = DescriptionFetches = 0;
-        foreach (var set in (DistinctSet[])[Peers, DstPorts, Protocols, SearchTargets, Responders, Uuids, MappingExternalPorts, SoapActions])
+        GenaSubscribe = GenaCallbackForeign = GenaMaxHeader = GenaNotifyOutside = DialCastRequests = DescriptionFetches = 0;
+        foreach (var set in (DistinctSet[])[Peers, DstPorts, Protocols, SearchTargets, Responders, Uuids, MappingExternalPorts, NatPmpRequestKeys, SoapActions])
             set.Clear();
     }
 

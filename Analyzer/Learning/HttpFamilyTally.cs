@@ -29,12 +29,19 @@ internal static class HttpFamilyTally
             case SoapResponse response:
                 SoapSent(response, c);
                 break;
-            case GenaMessage { MessageKind: GenaMessageKind.Subscribe } subscribe:
-                c.GenaSubscribe++;
-                if (subscribe.Callback is not null && HasForeignCallback(subscribe)) c.GenaCallbackForeign++;
-                break;
-            case GenaMessage { MessageKind: GenaMessageKind.Notify }:
-                c.GenaNotifySent++;
+            case GenaMessage g:
+                if (g.Status is null) c.GenaMaxHeader = Math.Max(c.GenaMaxHeader, LongestHeader(g));
+                if (g.MessageKind == GenaMessageKind.Subscribe)
+                {
+                    c.GenaSubscribe++;
+                    if (g.Callback is not null && HasForeignCallback(g)) c.GenaCallbackForeign++;
+                }
+                else if (g.MessageKind == GenaMessageKind.Notify && network.IsOutside(g.Packet.Dst))
+                {
+                    // Event callbacks belong on the LAN: a device notifying its LAN subscribers is ordinary eventing,
+                    // one notifying an Internet host is doing what CallStranger makes it do.
+                    c.GenaNotifyOutside++;
+                }
                 break;
             // A request: a response carries the status it answers with.
             case DialMessage { Status: null } or CastMessage { Status: null }:
@@ -114,6 +121,12 @@ internal static class HttpFamilyTally
             if (arguments[i].Name == arguments[index].Name) return true;
         return false;
     }
+
+    /// <summary>The longest header value of a GENA request: overflow probes against GENA stacks (THREATS.md
+    /// gena-subscribe-uuid-overflow, gena-miniupnpd-event-leak) make one of these very long, ordinary eventing never does.</summary>
+    private static int LongestHeader(GenaMessage g) =>
+        Math.Max(Math.Max(Math.Max(g.Callback?.Length ?? 0, g.Sid?.Length ?? 0), Math.Max(g.Nt?.Length ?? 0, g.Nts?.Length ?? 0)),
+            Math.Max(Math.Max(g.Timeout?.Length ?? 0, g.StateVar?.Length ?? 0), g.Uuid?.Length ?? 0));
 
     /// <summary>A callback to a host name, or to an address other than the subscriber's, is foreign.</summary>
     private static bool HasForeignCallback(GenaMessage g)

@@ -19,6 +19,8 @@ public sealed record ModelEvaluation
     public required int BenignCaptureAlerts { get; init; }
     /// <summary>Flagged benign windows in captures with attacks (hosts that attacked nothing).</summary>
     public required int BystanderAlerts { get; init; }
+    /// <summary>Captures (benign or with attacks) with at least one flagged benign window.</summary>
+    public required int CapturesWithFalseAlerts { get; init; }
     public required int BenignWindows { get; init; }
     public required int FlaggedBenignWindows { get; init; }
 
@@ -77,6 +79,7 @@ public sealed record ModelEvaluation
             BenignCaptures = benignFiles.Count,
             BenignCaptureAlerts = flaggedBenign.Count(w => benignFiles.Contains(w.Window.Capture)),
             BystanderAlerts = flaggedBenign.Count(w => !benignFiles.Contains(w.Window.Capture)),
+            CapturesWithFalseAlerts = flaggedBenign.Select(w => w.Window.Capture).Distinct(StringComparer.Ordinal).Count(),
             BenignWindows = windows.Count(w => w.Label == WindowLabel.Benign),
             FlaggedBenignWindows = flaggedBenign.Count,
         };

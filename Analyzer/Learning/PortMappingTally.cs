@@ -19,18 +19,18 @@ internal static class PortMappingTally
         int? internalPort, int? externalPort, double? leaseSeconds, bool permanent, NetworkContext network)
     {
         c.MappingRequests++;
-        if (client is { } address)
-        {
-            if (address != requester) c.MappingOtherHost++;
-            if (network.IsOutside(address)) c.MappingOutsideClient++;
-        }
-        else if (clientGiven)
-        {
-            c.MappingOtherHost++;
-        }
+        bool otherHost = client is { } address ? address != requester : clientGiven;
+        if (otherHost) c.MappingOtherHost++;
+        if (client is { } inside && network.IsOutside(inside)) c.MappingOutsideClient++;
         if (internalPort is { } port && SensitivePorts.Contains(port)) c.MappingSensitivePort++;
         if (externalPort is { } external) c.MappingExternalPorts.Add((ulong)external);
-        if (permanent || leaseSeconds >= PermanentLeaseSeconds) c.MappingPermanent++;
+        if (permanent || leaseSeconds >= PermanentLeaseSeconds)
+        {
+            c.MappingPermanent++;
+            // A permanent mapping of one's own port is what Windows' NAT traversal API asks for; for another host it
+            // is what UPnProxy and EternalSilence injections ask for.
+            if (otherHost) c.MappingPermanentOtherHost++;
+        }
         else if (leaseSeconds is { } lease)
         {
             c.MappingWithLease++;
@@ -45,6 +45,12 @@ internal static class PortMappingTally
             c.NatPmpPcpResponsesSent++;
             return;
         }
+        // RFC 6886 §3.1: an unanswered request is sent again, the same bytes, up to nine times with a doubling interval.
+        // A retransmission asks for nothing new, so it is not counted again.
+        ulong key = StableHash.Of((long)(m.Lifetime ?? 0), StableHash.Of(((long)m.Opcode << 32) | ((long)(m.InternalPort ?? 0) << 16) | (long)(m.ExternalPort ?? 0)));
+        int before = c.NatPmpRequestKeys.Count;
+        c.NatPmpRequestKeys.Add(key);
+        if (c.NatPmpRequestKeys.Count == before && before < DistinctSet.MaxItems) return;
         c.NatPmpRequests++;
         if (m.Opcode is not ((byte)NatPmpOpcode.MapUdpRequest or (byte)NatPmpOpcode.MapTcpRequest)) return;
         // RFC 6886 §3.4: a request with lifetime 0 deletes the mapping.

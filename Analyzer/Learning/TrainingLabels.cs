@@ -26,7 +26,10 @@ public static class TrainingLabels
         return captures;
     }
 
-    /// <summary>The captures of one labels file's rows: a capture without a whole-file row is <c>mixed</c>.</summary>
+    /// <summary>
+    /// The captures of one labels file's rows: a capture without a whole-file row is <c>mixed</c>; the scenario of the
+    /// whole-file row is the capture's group in cross-validation.
+    /// </summary>
     /// <exception cref="InvalidDataException">A row names an address that is not one.</exception>
     public static List<CaptureLabels> FromRows(string labelsPath, IReadOnlyList<LabelRow> rows)
     {
@@ -35,13 +38,14 @@ public static class TrainingLabels
         foreach (var file in rows.Select(r => r.File).Distinct(StringComparer.Ordinal))
         {
             var fileRows = rows.Where(r => r.File == file).ToList();
-            string label = fileRows.FirstOrDefault(r => r.IsWholeFile)?.Label ?? LabelNames.Mixed;
+            var wholeFile = fileRows.FirstOrDefault(r => r.IsWholeFile);
+            string label = wholeFile?.Label ?? LabelNames.Mixed;
             var attacks = fileRows.Where(r => !r.IsWholeFile).Select(r => new AttackSpan(
                 Address(r.Attacker, labelsPath, file), Address(r.Victim, labelsPath, file),
                 r.Start is { } s ? Micros(s) : long.MinValue,
                 r.End is { } e ? Micros(e) : long.MaxValue,
                 r.Label)).ToList();
-            captures.Add(new CaptureLabels(Path.Combine(directory, file), label, attacks));
+            captures.Add(new CaptureLabels(Path.Combine(directory, file), label, attacks, wholeFile?.Scenario));
         }
         return captures;
     }

@@ -36,4 +36,27 @@ public static class EvaluationReport
         output.WriteLine(string.Create(inv,
             $"  port-mapping abuse and rogue cast: {mission}/{missionInstances}; all attack instances: {flagged}/{instances} = {TrainCommand.F(instances == 0 ? null : (double)flagged / instances)}"));
     }
+
+    /// <summary>Per fold: the captures held out, the false alerts on them and the attack recall on the --evaluate
+    /// captures; then the totals over all folds.</summary>
+    public static void WriteFolds(TextWriter output, IReadOnlyList<CaptureCrossValidation.Fold> folds)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var fold in folds)
+        {
+            var h = fold.HeldOutResult;
+            output.WriteLine(string.Create(inv,
+                $"  fold {fold.Number}: {fold.HeldOut.Count} captures held out ({h.BenignWindows} benign windows): {h.FlaggedBenignWindows} false alerts on {h.CapturesWithFalseAlerts} of them{(fold.Evaluation is { } e ? $"; --evaluate: port-mapping abuse and rogue cast {TrainCommand.F(e.Recall(MissionCategories))}, all attack instances {e.Flagged}/{e.Instances} = {TrainCommand.F(e.Recall())}, {e.FlaggedBenignWindows} false alerts" : "")}"));
+            output.WriteLine("    held out: " + string.Join(", ", fold.HeldOut.Select(c => c.Path)));
+            if (h.FalseAlerts.Count > 0) output.WriteLine("    false alerts: " + string.Join("; ", h.FalseAlerts));
+        }
+        int captures = folds.Sum(f => f.HeldOut.Count), alerts = folds.Sum(f => f.HeldOutResult.FlaggedBenignWindows);
+        int alertedCaptures = folds.Sum(f => f.HeldOutResult.CapturesWithFalseAlerts);
+        output.WriteLine(string.Create(inv,
+            $"  held-out captures: {alerts} false alerts on {captures} captures ({(captures == 0 ? 0 : 10.0 * alerts / captures):0.##} per ten; {alertedCaptures} captures with any), {folds.Sum(f => f.HeldOutResult.BenignWindows)} benign windows"));
+        var evaluated = folds.Where(f => f.Evaluation is not null).Select(f => f.Evaluation!).ToList();
+        if (evaluated.Count > 0)
+            output.WriteLine(string.Create(inv,
+                $"  --evaluate across folds: port-mapping abuse and rogue cast {string.Join(", ", evaluated.Select(e => TrainCommand.F(e.Recall(MissionCategories))))}; all attack instances {string.Join(", ", evaluated.Select(e => TrainCommand.F(e.Recall())))}"));
+    }
 }

@@ -10,7 +10,8 @@ namespace Analyzer.Cli.Commands.Train;
 /// <summary>
 /// Reads the labelled captures through the analysis pipeline, trains and evaluates the model, writes it with its
 /// metadata, and prints the held-out metrics on stdout (progress and problems on stderr). With --evaluate it also
-/// scores other labelled captures, and with --leave-family-out retrains without each scenario family.
+/// scores other labelled captures, with --leave-family-out retrains without each scenario family, and with
+/// --cross-validate retrains without each fold of one labels file's captures.
 /// </summary>
 public static class TrainCommand
 {
@@ -33,12 +34,20 @@ public static class TrainCommand
             CliConsole.Error("--leave-family-out needs --evaluate (the captures each family is tested on)");
             return ExitCodes.Usage;
         }
-        return Train(parse.GetValue(TrainCommandDefinition.Labels)!, parse.GetValue(TrainCommandDefinition.Out)!, options, network,
-            Console.Out, cancel, evaluate, leaveFamilyOut);
+        var labels = parse.GetValue(TrainCommandDefinition.Labels)!;
+        var crossValidate = parse.GetValue(TrainCommandDefinition.CrossValidate);
+        if (crossValidate is not null && !labels.Any(l => Path.GetFullPath(l) == Path.GetFullPath(crossValidate)))
+        {
+            CliConsole.Error($"--cross-validate {crossValidate}: not one of the --labels files (its captures must be training data to hold out)");
+            return ExitCodes.Usage;
+        }
+        return Train(labels, parse.GetValue(TrainCommandDefinition.Out)!, options, network,
+            Console.Out, cancel, evaluate, leaveFamilyOut, crossValidate, parse.GetValue(TrainCommandDefinition.Folds));
     }
 
     public static int Train(IReadOnlyList<string> labelsPaths, string outPath, AnomalyTrainerOptions options, NetworkContext network,
-        TextWriter output, CancellationToken cancel, IReadOnlyList<string>? evaluatePaths = null, bool leaveFamilyOut = false)
+        TextWriter output, CancellationToken cancel, IReadOnlyList<string>? evaluatePaths = null, bool leaveFamilyOut = false,
+        string? crossValidatePath = null, int foldCount = 5)
     {
         string? outDirectory = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (outDirectory is not null && !Directory.Exists(outDirectory))
@@ -95,11 +104,27 @@ public static class TrainCommand
         }
         output.WriteLine($"wrote {outPath} and {AnomalyModel.MetadataPath(outPath)}");
 
-        if (evaluation is null) return ExitCodes.Success;
-        if (Extract(evaluation, network, options, cancel) is not { } evaluationWindows) return ExitCodes.BadInput;
-        output.WriteLine($"evaluation on {evaluation.Count} other captures ({string.Join(", ", evaluatePaths!)}), as analyze --no-rules alerts:");
-        EvaluationReport.Write(output, ModelEvaluation.Evaluate(result.Model, evaluation, evaluationWindows));
-        if (leaveFamilyOut)
+        List<LabeledWindow> evaluationWindows = [];
+        if (evaluation is not null)
+        {
+            if (Extract(evaluation, network, options, cancel) is not { } extracted) return ExitCodes.BadInput;
+            evaluationWindows = extracted;
+            output.WriteLine($"evaluation on {evaluation.Count} other captures ({string.Join(", ", evaluatePaths!)}), as analyze --no-rules alerts:");
+            EvaluationReport.Write(output, ModelEvaluation.Evaluate(result.Model, evaluation, evaluationWindows));
+        }
+        if (crossValidatePath is not null)
+        {
+            var crossPaths = ReadCaptures([crossValidatePath])!.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+            var crossCaptures = captures.Where(c => crossPaths.Contains(c.Path)).ToList();
+            output.WriteLine($"cross-validation by capture over {crossValidatePath} (rank fixed at {m.Rank}): each fold trained without its captures, scored on them{(evaluation is null ? "" : " and on the other --evaluate captures")}:");
+            // The fold models are also scored on the --evaluate captures, less the cross-validated ones (counted above).
+            var others = (evaluation ?? []).Where(c => !crossPaths.Contains(c.Path)).ToList();
+            var otherPaths = others.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+            var folds = CaptureCrossValidation.Run(windows, crossCaptures, foldCount, others,
+                evaluationWindows.Where(w => otherPaths.Contains(w.Window.Capture)).ToList(), options with { Rank = m.Rank });
+            EvaluationReport.WriteFolds(output, folds);
+        }
+        if (evaluation is not null && leaveFamilyOut)
         {
             output.WriteLine($"leave one scenario family out (rank fixed at {m.Rank}): trained without the family (and without mixed captures), evaluated on it alone:");
             var families = FamilyHoldout.Run(captures, windows, evaluation, evaluationWindows, options with { Rank = m.Rank });

@@ -63,13 +63,24 @@ public static class TrainCommandDefinition
         Description = "With --evaluate: also retrain without each scenario family and evaluate on that family alone",
     };
 
+    public static readonly Option<string?> CrossValidate = new("--cross-validate")
+    {
+        Description = "One of the --labels files: also hold out its captures fold by fold (captures of one scenario together), train without each fold and count the false alerts on it",
+    };
+
+    public static readonly Option<int> Folds = NumberRange.Whole(new Option<int>("--folds")
+    {
+        Description = "Folds of --cross-validate",
+        DefaultValueFactory = _ => 5,
+    }, 2, CaptureCrossValidation.MaxFolds);
+
     public static readonly Option<string[]> Lan = CommonOptions.Lan();
 
     public static Command Create()
     {
         var command = new Command("train", "Train the model on labelled captures; print held-out recall per category and the false-alarm rate")
         {
-            Labels, Out, Seed, Window, Rank, FalseAlarmRate, Evaluate, LeaveFamilyOut, Lan,
+            Labels, Out, Seed, Window, Rank, FalseAlarmRate, Evaluate, LeaveFamilyOut, CrossValidate, Folds, Lan,
         };
         command.SetAction((parseResult, cancel) => Task.FromResult(TrainCommand.Run(parseResult, cancel)));
         return command;
