@@ -15,6 +15,9 @@ public sealed class RecordPublisher : IAsyncDisposable
     /// <summary>Records moved from the queue to the spool in one write.</summary>
     private const int MaxRecordsPerSpoolWrite = 4096;
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(10);
+    /// <summary>While a drain waits (the program is ending), a broker that was down is retried at this pace, not after
+    /// the long back-off an outage had built up: the drain's time is better spent trying.</summary>
+    public static readonly TimeSpan DrainRetryDelay = TimeSpan.FromMilliseconds(250);
 
     private readonly PublisherOptions _options;
     private readonly IRecordTransport _transport;
@@ -22,6 +25,7 @@ public sealed class RecordPublisher : IAsyncDisposable
     private readonly Action<BrokerStateChange>? _onStateChange;
     private readonly Channel<SpooledRecord> _queue = Channel.CreateUnbounded<SpooledRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _sendSignal = new(0);
+    private readonly SemaphoreSlim _retryNow = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly object _publishLock = new();
     private readonly Task _writer;
@@ -37,6 +41,7 @@ public sealed class RecordPublisher : IAsyncDisposable
     private volatile BrokerState _state = BrokerState.Connecting;
     private volatile string? _lastError;
     private bool _closed;
+    private volatile bool _draining;
 
     private RecordPublisher(PublisherOptions options, IRecordTransport transport, RecordSpool spool, Action<BrokerStateChange>? onStateChange)
     {
@@ -134,6 +139,8 @@ public sealed class RecordPublisher : IAsyncDisposable
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;
+        _draining = true;
+        if (_retryNow.CurrentCount == 0) _retryNow.Release();
         while (true)
         {
             if (Interlocked.Read(ref _queuedRecords) == 0 && _spool.PendingRecords == 0) return true;
@@ -174,6 +181,7 @@ public sealed class RecordPublisher : IAsyncDisposable
         _spool.Dispose();
         await _transport.DisposeAsync().ConfigureAwait(false);
         _sendSignal.Dispose();
+        _retryNow.Dispose();
         _stop.Dispose();
     }
 
@@ -234,7 +242,7 @@ public sealed class RecordPublisher : IAsyncDisposable
                     if (_state != BrokerState.Unreachable)
                         Report(BrokerState.Unreachable, $"{reason}; records are kept in {_spool.Directory} and sent when it is back");
                     _lastError = reason;
-                    await Task.Delay(backoff.Next(), token).ConfigureAwait(false);
+                    await _retryNow.WaitAsync(_draining ? DrainRetryDelay : backoff.Next(), token).ConfigureAwait(false);
                     continue;
                 }
                 long waiting = _spool.PendingRecords;
