@@ -16,7 +16,8 @@ public sealed class PcapFileSource(string path)
     /// <summary>Bytes of the file, for progress reporting.</summary>
     public long FileSize => new FileInfo(Path).Length;
 
-    private static readonly string SupportedLinkTypes =
+    // Built for the error message only, not at every start: it takes enum reflection and LINQ.
+    private static string SupportedLinkTypes() =>
         string.Join(", ", Enum.GetValues<LinkType>().Select(t => $"{(int)t} {t}"));
 
     public CaptureResult Run(IFrameConsumer consumer, Action<long, long>? progress = null, CancellationToken cancel = default)
@@ -54,7 +55,7 @@ public sealed class PcapFileSource(string path)
         {
             var linkType = (LinkType)(int)device.LinkType;
             if (!Enum.IsDefined(linkType))
-                return new CaptureResult(Path, 0, 0, $"unsupported link type {(int)linkType} (supported: {SupportedLinkTypes})");
+                return new CaptureResult(Path, 0, 0, $"unsupported link type {(int)linkType} (supported: {SupportedLinkTypes()})");
             long packets = 0, bytes = 0, backwards = 0, firstBackwards = 0;
             long lastTs = long.MinValue;
             GetPacketStatus status;

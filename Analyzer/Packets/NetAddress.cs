@@ -8,8 +8,33 @@ namespace Analyzer.Packets;
 /// An IPv4 or IPv6 address held by value, so that the per-packet path can key tables on it without allocating.
 /// IPv4 addresses keep their 32 bits in the low bits of <see cref="Value"/>.
 /// </summary>
-public readonly record struct NetAddress(UInt128 Value, bool IsV6)
+public readonly record struct NetAddress
 {
+    // Two 64-bit halves, not a UInt128 field: UInt128's alignment is fixed by the runtime, not at compile time, so a
+    // ReadyToRun image could not precompile any code laid out over an address (flows, rules, tables) and start-up
+    // compiled it all (bench/README.md, start-up).
+    private readonly ulong _high;
+    private readonly ulong _low;
+
+    public NetAddress(UInt128 Value, bool IsV6)
+    {
+        _high = (ulong)(Value >> 64);
+        _low = (ulong)Value;
+        this.IsV6 = IsV6;
+    }
+
+    public UInt128 Value
+    {
+        get => new(_high, _low);
+        init
+        {
+            _high = (ulong)(value >> 64);
+            _low = (ulong)value;
+        }
+    }
+
+    public bool IsV6 { get; init; }
+
     public static NetAddress None => default;
 
     public static NetAddress FromV4(ReadOnlySpan<byte> fourBytes) =>
@@ -51,9 +76,9 @@ public readonly record struct NetAddress(UInt128 Value, bool IsV6)
 
     public AddressFamily Family => IsV6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
 
-    public bool IsMulticast => IsV6 ? (byte)(Value >> 120) == 0xFF : (uint)Value >> 28 == 0xE;
+    public bool IsMulticast => IsV6 ? (byte)(_high >> 56) == 0xFF : (uint)_low >> 28 == 0xE;
 
-    public uint V4 => (uint)Value;
+    public uint V4 => (uint)_low;
 
     public IPAddress ToIPAddress()
     {

@@ -53,6 +53,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         _datagramAnalyzers = ProtocolAnalyzers.CreateDatagramAnalyzers();
         _reassembler = ProtocolAnalyzers.CreateReassembler();
         _flows = new FlowTable(this, settings.FlowLimits);
+        StartupTrace.Mark("decoders built");
         var alertSinks = new List<IAlertSink>();
         try
         {
@@ -88,6 +89,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             Dispose();
             throw;
         }
+        StartupTrace.Mark("writers opened");
         IAlertSink ruleSink = new AlertFanOut(Statistics, alertSinks, settings.MinSeverity);
         if (settings.Model is not null)
         {
@@ -98,6 +100,7 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         }
         if (settings.RulesEnabled)
             _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, ruleSink, settings.RuleSettings);
+        StartupTrace.Mark("model stage and rules built");
     }
 
     public PipelineSettings Settings { get; }

@@ -32,9 +32,11 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
         {
             var outcomes = new List<FileOutcome>();
             using var pipeline = new AnalyzerPipeline(settings with { Network = settings.Network.Copy() });
+            StartupTrace.Mark("pipeline built");
             foreach (var file in files)
                 outcomes.Add(new FileOutcome(file, RunOne(pipeline, file, progress?.Invoke(file), Jobs >= 2, cancel)));
             pipeline.Finish();
+            StartupTrace.Mark("pipeline finished");
             total.Add(pipeline.Statistics);
             return new BatchResult(total, outcomes);
         }
@@ -77,9 +79,11 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
         try
         {
             var source = new PcapFileSource(file);
-            return readAhead
+            var result = readAhead
                 ? ReadAhead.Run(reader => source.Run(reader, progress, cancel), pipeline)
                 : source.Run(pipeline, progress, cancel);
+            StartupTrace.Mark("capture read");
+            return result;
         }
         finally
         {
