@@ -40,7 +40,8 @@ public static class CaptureCrossValidation
             var smallest = result.MinBy(f => f.Count)!;
             smallest.AddRange(group);
         }
-        var order = captures.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, ReferenceEqualityComparer.Instance);
+        var order = new Dictionary<CaptureLabels, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < captures.Count; i++) order[captures[i]] = i;
         foreach (var fold in result) fold.Sort((a, b) => order[a].CompareTo(order[b]));
         return result;
     }
