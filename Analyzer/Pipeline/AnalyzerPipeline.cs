@@ -17,117 +17,81 @@ namespace Analyzer.Pipeline;
 /// <summary>
 /// Wires the stages: frames → link/IP decoding (fragments rebuilt) → UDP analyzers, or TCP reassembly and the TCP analyzers →
 /// events → flows, rules and the event log → alerts. It holds no protocol logic. Offline files and live capture
-/// feed it the same way, through <see cref="IFrameConsumer"/>. One instance runs on one thread.
+/// feed it the same way, through <see cref="IFrameConsumer"/>.
 /// </summary>
+/// <remarks>
+/// It has two sides: this class decodes (frames, fragments, transport, the flow table, TCP reassembly, the protocol
+/// analyzers) and hands events, anomalies, finished flows and the clock to the judging side (<see cref="JudgingStage"/>:
+/// logs, rules, model, ledger, inventory, alert writers). Both run on the calling thread, or, when asked
+/// (<c>judgeOnOwnThread</c>), the judging side runs on a thread of its own (<see cref="JudgingThread"/>) fed in order
+/// through a bounded queue, with the same outputs. Evidence pcaps keep one thread: the recorder reads the packets the
+/// decoding side keeps at the moment an alert is raised.
+/// </remarks>
 public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, IDisposable
 {
     /// <summary>Capture time between two expiry passes over flows, fragments, streams and rule windows.</summary>
     public const long ExpiryIntervalUs = 1_000_000;
 
+    /// <summary>The anomaly a failure inside the analysis of one packet becomes (STYLE.md §4).</summary>
+    public const string DecodeExceptionId = "decode.exception";
+
     private readonly IDatagramAnalyzer[] _datagramAnalyzers;
     private readonly TcpReassembler _reassembler;
     private readonly FragmentReassembler _fragments = new();
     private readonly FlowTable _flows;
-    private readonly RuleEngine? _rules;
-    private readonly ModelStage? _model;
-    private readonly EventWriter? _eventWriter;
-    private readonly FlowWriter? _flowWriter;
-    private readonly AlertWriter? _alertWriter;
-    private readonly MappingLedger? _ledger;
-    private readonly MappingWriter? _mappingWriter;
-    private readonly DeviceInventory? _inventory;
     private readonly EvidenceBuffer? _evidence;
-    private readonly EvidenceRecorder? _evidenceRecorder;
-    private readonly PublishedRecords? _published;
-    private readonly List<IEventSink> _eventObservers = [];
+    private readonly JudgingStage _stage;
+    private readonly JudgingThread? _judgingThread;
+    private readonly IJudging _judging;
     private readonly HashSet<LinkType> _unsupportedLinksReported = [];
     private long _nowUs = long.MinValue;
     private long _lastExpiryUs = long.MinValue;
     private long _frameNumber;
-    private readonly List<string> _captures = [];
-    private string? _currentFile;
 
-    public AnalyzerPipeline(PipelineSettings settings, IEnumerable<IRule>? rules = null, IAlertSink? extraAlertSink = null)
+    /// <param name="judgeOnOwnThread">
+    /// Judge on a thread of its own (same outputs); ignored with evidence pcaps (<see cref="PipelineSettings.EvidenceDirectory"/>).
+    /// Observers must then be added before the first capture begins.
+    /// </param>
+    public AnalyzerPipeline(PipelineSettings settings, IEnumerable<IRule>? rules = null, IAlertSink? extraAlertSink = null,
+        bool judgeOnOwnThread = false)
     {
         Settings = settings;
         _datagramAnalyzers = ProtocolAnalyzers.CreateDatagramAnalyzers();
         _reassembler = ProtocolAnalyzers.CreateReassembler();
         _flows = new FlowTable(this, settings.FlowLimits);
         StartupTrace.Mark("decoders built");
-        var alertSinks = new List<IAlertSink>();
-        try
+        if (settings.AlertsPath is not null && settings.EvidenceDirectory is { } evidenceDir)
         {
-            if (settings.AlertsPath is not null)
-            {
-                if (settings.EvidenceDirectory is { } evidenceDir)
-                {
-                    Directory.CreateDirectory(evidenceDir);
-                    Statistics.Evidence.Enabled = true;
-                    _evidence = new EvidenceBuffer(settings.EvidenceLimits, Statistics.Evidence);
-                    _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format, AlertRecords.WithEvidence);
-                    alertSinks.Add(_evidenceRecorder = new EvidenceRecorder(_evidence, evidenceDir, _alertWriter, settings.EvidenceLimits, Statistics.Evidence));
-                }
-                else
-                {
-                    _alertWriter = new AlertWriter(settings.AlertsPath, settings.Format);
-                    alertSinks.Add(_alertWriter);
-                }
-            }
-            if (settings.Publisher is not null) alertSinks.Add(_published = new PublishedRecords(settings.Publisher, settings.PublishEvents));
-            if (extraAlertSink is not null) alertSinks.Add(extraAlertSink);
-            if (settings.EventsPath is not null) _eventWriter = new EventWriter(settings.EventsPath, settings.Format);
-            if (settings.FlowsPath is not null) _flowWriter = new FlowWriter(settings.FlowsPath, settings.AllFlows, settings.Format);
-            var mappingSinks = new List<IMappingSink>();
-            if (settings.MappingsPath is not null) mappingSinks.Add(_mappingWriter = new MappingWriter(settings.MappingsPath, settings.Format));
-            if (_published is not null) mappingSinks.Add(_published);
-            if (mappingSinks.Count > 0)
-                _eventObservers.Add(_ledger = new MappingLedger(mappingSinks.Count == 1 ? mappingSinks[0] : new MappingFanOut(mappingSinks), settings.Thresholds));
-            if (settings.DevicesPath is not null || _published is not null) _eventObservers.Add(_inventory = new DeviceInventory(settings.Network));
+            Directory.CreateDirectory(evidenceDir);
+            Statistics.Evidence.Enabled = true;
+            _evidence = new EvidenceBuffer(settings.EvidenceLimits, Statistics.Evidence);
         }
-        catch
-        {
-            Dispose();
-            throw;
-        }
-        StartupTrace.Mark("writers opened");
-        IAlertSink ruleSink = new AlertFanOut(Statistics, alertSinks, settings.MinSeverity);
-        if (settings.Model is not null)
-        {
-            // The model scores rule alerts as they pass (never holding them) and raises its own.
-            _model = new ModelStage(settings.Model, settings.Network, settings.Thresholds.AggregationWindowUs, ruleSink);
-            ruleSink = _model;
-            AddObserver(_model);
-        }
-        if (settings.RulesEnabled)
-            _rules = new RuleEngine(rules ?? BuiltInRules.Create(), settings.Network, settings.Thresholds, ruleSink, settings.RuleSettings);
-        StartupTrace.Mark("model stage and rules built");
+        _stage = new JudgingStage(settings, Statistics, _evidence, rules, extraAlertSink);
+        _judging = judgeOnOwnThread && _evidence is null ? _judgingThread = new JudgingThread(_stage) : new JudgingOnCaller(_stage);
     }
 
     public PipelineSettings Settings { get; }
     public PipelineStatistics Statistics { get; } = new();
-    public RuleEngine? Rules => _rules;
-    public ModelStage? Model => _model;
+    public RuleEngine? Rules => _stage.Rules;
+    public ModelStage? Model => _stage.Model;
+
+    /// <summary>The judging side runs on a thread of its own.</summary>
+    public bool JudgesOnOwnThread => _judgingThread is not null;
 
     /// <summary>Flows in the table now.</summary>
     public int ActiveFlows => _flows.Count;
 
     /// <summary>Another consumer of events and anomalies (the learning stage, tests).</summary>
-    public void AddObserver(IEventSink observer) => _eventObservers.Add(observer);
+    public void AddObserver(IEventSink observer) => _stage.AddObserver(observer);
 
     /// <summary>Starts a new capture: frame numbers restart at 1 and alerts name this file.</summary>
     public void BeginCapture(string name)
     {
+        _judging.ThrowIfFailed();
         Statistics.Files++;
         _frameNumber = 0;
-        _captures.Add(name);
-        _currentFile = name;
-        if (_rules is not null) _rules.Context.CurrentFile = name;
-        if (_eventWriter is not null) _eventWriter.CurrentFile = name;
-        if (_flowWriter is not null) _flowWriter.CurrentFile = name;
         _evidence?.BeginCapture();
-        if (_evidenceRecorder is not null) _evidenceRecorder.CurrentFile = name;
-        _published?.BeginCapture(name);
-        foreach (var o in _eventObservers) (o as ICaptureObserver)?.BeginCapture(name);
+        _judging.BeginCapture(name);
     }
 
     /// <summary>
@@ -136,66 +100,73 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
     /// </summary>
     public void EndCapture()
     {
+        _judging.ThrowIfFailed();
         long now = _nowUs == long.MinValue ? 0 : _nowUs;
         Guard(() => _reassembler.Finish(now, this));
         _flows.EndAll();
         _fragments.Expire(long.MaxValue / 2);
-        foreach (var o in _eventObservers) (o as ICaptureObserver)?.EndCapture();
-        Flush();
+        _judging.EndCapture();
     }
 
     public void OnFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame, int wireLength)
     {
+        _judging.ThrowIfFailed();
         _frameNumber++;
         Statistics.Packets++;
         Statistics.Bytes += wireLength;
         // Time never goes backwards for expiry, whatever the capture's timestamps do.
         if (timestampUs > _nowUs) _nowUs = timestampUs;
         if (_nowUs - _lastExpiryUs >= ExpiryIntervalUs) Tick(_nowUs);
+        Exception? failure = null;
+        _judging.EnterScope(timestampUs, _frameNumber);
         try
         {
             DecodeFrame(linkType, timestampUs, frame);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The one place exceptions are caught (STYLE.md §4): a decoder bug costs one packet, never the run.
-            Anomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, "decode.exception", e.GetType().Name + ": " + e.Message);
+            failure = e;
         }
+        _judging.ExitScope();
+        // The one place exceptions are caught (STYLE.md §4): a decoder bug costs one packet, never the run.
+        if (failure is not null) OnAnomaly(ExceptionAnomaly(new PacketInfo { TimestampUs = timestampUs, FrameNumber = _frameNumber }, failure));
     }
 
     /// <summary>Expires idle state at capture (or wall-clock, when live) time <paramref name="nowUs"/>.</summary>
     public void Tick(long nowUs)
     {
+        _judging.ThrowIfFailed();
         _lastExpiryUs = nowUs;
         _flows.Expire(nowUs);
         _fragments.Expire(nowUs);
         Guard(() => _reassembler.Expire(nowUs, this));
-        _rules?.Expire(nowUs);
-        foreach (var o in _eventObservers) (o as ICaptureObserver)?.Advance(nowUs);
+        _judging.Advance(nowUs);
     }
 
     /// <summary>End of all input: everything still open is decoded, judged and written.</summary>
     public void Finish()
     {
         EndCapture();
-        _rules?.Finish(_nowUs);
-        _model?.PassUnjudged();
-        _ledger?.Finish();
-        if (_inventory is not null)
-        {
-            if (Settings.DevicesPath is not null) DeviceWriter.Write(Settings.DevicesPath, _inventory, string.Join("; ", _captures), Settings.Format);
-            _published?.OnDevices(_inventory, string.Join("; ", _captures));
-        }
+        _judging.Finish(_nowUs);
         Statistics.FlowsCreated = _flows.Created;
         Statistics.FlowsEvicted = _flows.Evicted;
-        Flush();
+        _judging.Complete();
+        if (_judgingThread is not null)
+        {
+            foreach (var (id, n) in _judgingThread.Counted.AnomaliesById) PipelineStatistics.Increment(Statistics.AnomaliesById, id, n);
+        }
     }
 
+    /// <summary>Writes what the event and flow logs hold.</summary>
     public void Flush()
     {
-        _eventWriter?.Flush();
-        _flowWriter?.Flush();
+        _judging.ThrowIfFailed();
+        _judging.Flush();
     }
+
+    /// <summary>The anomaly a failure while analyzing <paramref name="packet"/> becomes.</summary>
+    internal static DecodeAnomaly ExceptionAnomaly(in PacketInfo packet, Exception e) =>
+        new(packet, DecodeExceptionId, e.GetType().Name + ": " + e.Message);
 
     private void DecodeFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame)
     {
@@ -254,46 +225,40 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
             flow.Messages++;
             flow.AddProtocol(e.Protocol);
         }
-        _eventWriter?.Write(e);
-        if (_published is { Events: true }) _published.OnEvent(e, _currentFile);
-        _rules?.OnEvent(e);
-        foreach (var o in _eventObservers) o.OnEvent(e);
+        _judging.OnEvent(e);
     }
 
     public void OnAnomaly(DecodeAnomaly a)
     {
         PipelineStatistics.Increment(Statistics.AnomaliesById, a.Id);
         if (a.Packet.Transport != Transport.Other && _flows.TryGet(a.Packet, out var flow) && flow is not null) flow.Anomalies++;
-        _rules?.OnAnomaly(a);
-        foreach (var o in _eventObservers) o.OnAnomaly(a);
+        _judging.OnAnomaly(a);
     }
 
-    void IFlowSink.OnFlowEnd(FlowRecord flow)
-    {
-        _flowWriter?.OnFlowEnd(flow);
-        _rules?.OnFlowEnd(flow);
-        _model?.PassUnjudged();
-    }
+    void IFlowSink.OnFlowEnd(FlowRecord flow) => _judging.OnFlowEnd(flow);
 
     private void Anomaly(in PacketInfo packet, string id, string detail) => OnAnomaly(new DecodeAnomaly(packet, id, detail));
 
     private void Guard(Action action)
     {
+        Exception? failure = null;
+        _judging.EnterScope(_nowUs, 0);
         try
         {
             action();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Anomaly(new PacketInfo { TimestampUs = _nowUs }, "decode.exception", e.GetType().Name + ": " + e.Message);
+            failure = e;
         }
+        _judging.ExitScope();
+        if (failure is not null) OnAnomaly(ExceptionAnomaly(new PacketInfo { TimestampUs = _nowUs }, failure));
     }
 
+    /// <summary>Judges what the decoding side handed over, then closes the outputs.</summary>
     public void Dispose()
     {
-        _eventWriter?.Dispose();
-        _flowWriter?.Dispose();
-        _alertWriter?.Dispose();
-        _mappingWriter?.Dispose();
+        _judgingThread?.Dispose();
+        _stage.Dispose();
     }
 }

@@ -12,9 +12,10 @@ namespace Analyzer.Pipeline;
 /// </summary>
 /// <remarks>
 /// <see cref="Jobs"/> is the number of threads the analysis may use. Files run in parallel first, one thread each;
-/// a file whose share is two threads or more (one file with <c>--jobs 2</c>, two files with <c>--jobs 4</c>) is read on
-/// a thread of its own while its pipeline analyzes it on another (<see cref="ReadAhead"/>). A pipeline itself always
-/// runs on one thread, so the outputs are the same whatever the number.
+/// a file whose share is two threads or more (one file with <c>--jobs 2</c>, two files with <c>--jobs 4</c>) is also
+/// split in stages (<see cref="StagePlacement"/>): read on one thread (<see cref="ReadAhead"/>), decoded on another
+/// and judged on a third (<see cref="JudgingThread"/>). Every stage sees the same calls in the same order as on one
+/// thread, so the outputs are the same whatever the number.
 /// </remarks>
 public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
 {
@@ -31,10 +32,11 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
         if (files.Count <= 1)
         {
             var outcomes = new List<FileOutcome>();
-            using var pipeline = new AnalyzerPipeline(settings with { Network = settings.Network.Copy() });
+            var placement = StagePlacement.For(Jobs);
+            using var pipeline = new AnalyzerPipeline(settings with { Network = settings.Network.Copy() }, judgeOnOwnThread: placement.JudgeOnOwnThread);
             StartupTrace.Mark("pipeline built");
             foreach (var file in files)
-                outcomes.Add(new FileOutcome(file, RunOne(pipeline, file, progress?.Invoke(file), Jobs >= 2, cancel)));
+                outcomes.Add(new FileOutcome(file, RunOne(pipeline, file, progress?.Invoke(file), placement.ReadOnOwnThread, cancel)));
             pipeline.Finish();
             StartupTrace.Mark("pipeline finished");
             total.Add(pipeline.Statistics);
@@ -46,11 +48,12 @@ public sealed class BatchAnalyzer(PipelineSettings settings, int jobs)
         {
             var results = new CaptureResult?[files.Count];
             var stats = new PipelineStatistics?[files.Count];
+            var placement = StagePlacement.For(Jobs / files.Count);
             Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Jobs }, i =>
             {
                 if (cancel.IsCancellationRequested) return;
-                using var pipeline = new AnalyzerPipeline(ScratchSettings(scratch, i));
-                results[i] = RunOne(pipeline, files[i], progress?.Invoke(files[i]), Jobs >= 2 * files.Count, cancel);
+                using var pipeline = new AnalyzerPipeline(ScratchSettings(scratch, i), judgeOnOwnThread: placement.JudgeOnOwnThread);
+                results[i] = RunOne(pipeline, files[i], progress?.Invoke(files[i]), placement.ReadOnOwnThread, cancel);
                 pipeline.Finish();
                 stats[i] = pipeline.Statistics;
             });

@@ -17,7 +17,7 @@ public static class AnalyzeCommandDefinition
 
     public static readonly Option<int> Jobs = NumberRange.Whole(new Option<int>("--jobs", "-j")
     {
-        Description = "Threads the analysis may use: captures in parallel, each in its own pipeline, and a capture given two or more is read on one while analyzed on another; results are identical to --jobs 1",
+        Description = "Threads the analysis may use: captures in parallel, each in its own pipeline, and a capture given two or more is read, decoded and judged (rules, model, outputs) on three threads (one with --evidence); results are identical to --jobs 1",
         DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxJobs),
     }, 1, MaxJobs);
 
