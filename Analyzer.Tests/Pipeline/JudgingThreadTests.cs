@@ -231,6 +231,38 @@ public class JudgingThreadTests
     }
 
     [Fact]
+    public void AStoppedRunWritesWhatWasReadAsOnOneThread()
+    {
+        // As Ctrl-C does: the reader stops at its next check (every 1,024 packets) and what was read is judged and written.
+        using var dir = new TempDir();
+        string capture = ManyFlows(dir, 3000);
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+
+        Dictionary<string, string> Analyze(int jobs)
+        {
+            var outputs = Directory.CreateDirectory(dir.File("jobs" + jobs)).FullName;
+            var settings = new PipelineSettings
+            {
+                AlertsPath = Path.Combine(outputs, "alerts.csv"),
+                EventsPath = Path.Combine(outputs, "events.csv"),
+                FlowsPath = Path.Combine(outputs, "flows.csv"),
+                AllFlows = true,
+            };
+            var run = new BatchAnalyzer(settings, jobs).Run([capture], null, stop.Token);
+            Assert.Equal(1024, run.Statistics.Packets);
+            return Directory.GetFiles(outputs).ToDictionary(f => Path.GetFileName(f)!, File.ReadAllText);
+        }
+
+        var one = Analyze(1);
+        var three = Analyze(3);
+
+        Assert.Equal(one.Keys.Order(), three.Keys.Order());
+        foreach (var (name, text) in one) Assert.True(text == three[name], name + " differs");
+        Assert.Equal(768, one["events.csv"].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
     public void EvidencePcapsKeepTheJudgingOnTheDecodingThread()
     {
         using var dir = new TempDir();
