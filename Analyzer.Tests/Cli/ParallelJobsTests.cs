@@ -53,4 +53,30 @@ public class ParallelJobsTests
         foreach (var name in Outputs) Assert.True(serial[name].AsSpan().SequenceEqual(three[name]), name + " differs with 3 jobs");
         Assert.True(serial["alerts.csv"].Length > 1000, "the capture raises alerts");
     }
+
+    [DevFullFact]
+    public void AWriterThatFailsEndsTheRunWithTheSameErrorWhateverTheJobs()
+    {
+        // The event log on a full disk: the judging side's writer fails at its first flush to the file.
+        using var dir = new TempDir();
+        var capture = Path.Combine(Repo.Samples, "demo-home-attacks.pcap");
+
+        (CliRunner.Result Result, string Alerts, string Flows) Run(string jobs)
+        {
+            var outDir = Directory.CreateDirectory(dir.File("full" + jobs)).FullName;
+            var result = CliRunner.Run(outDir, "analyze", capture, "--jobs", jobs, "--no-model", "-q",
+                "-o", "alerts.csv", "--flows", "flows.csv", "--events", "/dev/full");
+            return (result, File.ReadAllText(Path.Combine(outDir, "alerts.csv")), File.ReadAllText(Path.Combine(outDir, "flows.csv")));
+        }
+
+        var one = Run("1");
+        var three = Run("3");
+
+        Assert.Equal(1, one.Result.ExitCode);
+        Assert.Equal(["error: No space left on device : '/dev/full'"], one.Result.StderrLines);
+        Assert.Equal(one.Result.ExitCode, three.Result.ExitCode);
+        Assert.Equal(one.Result.StderrLines, three.Result.StderrLines);
+        Assert.Equal(one.Alerts, three.Alerts);
+        Assert.Equal(one.Flows, three.Flows);
+    }
 }
