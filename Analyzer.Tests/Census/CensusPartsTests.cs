@@ -88,8 +88,8 @@ public class CensusPartsTests
     [Fact]
     public void AClientOnlyHostIsAPcOrPhoneAndANasServingMediaIsANas()
     {
-        var client = new DeviceRow("192.168.1.9", "", "", [], ["Microsoft-Windows/10.0 UPnP/1.0"], "", "", "", [], [], [], [], ["ssdp"], []);
-        var nas = new DeviceRow("192.168.1.10", "MiniDLNA", "1.3.3", ["Linux DLNADOC/1.50 UPnP/1.0 MiniDLNA/1.3.3"], [], "DiskStation",
+        var client = new InventoryEntry("192.168.1.9", "", "", [], ["Microsoft-Windows/10.0 UPnP/1.0"], "", "", "", [], [], [], [], ["ssdp"], []);
+        var nas = new InventoryEntry("192.168.1.10", "MiniDLNA", "1.3.3", ["Linux DLNADOC/1.50 UPnP/1.0 MiniDLNA/1.3.3"], [], "DiskStation",
             "Synology Inc.", "DS220+", ["urn:schemas-upnp-org:device:MediaServer:1"], [], [], [], ["ssdp"], []);
 
         Assert.Equal(DeviceClass.PcPhone, DeviceClassifier.Classify(client));
@@ -100,8 +100,8 @@ public class CensusPartsTests
     [Fact]
     public void ADeviceSeenInSeveralCapturesIsCountedOnce()
     {
-        var first = new DeviceRow("192.168.1.10", "", "", [], [], "", "", "", ["urn:schemas-upnp-org:device:MediaServer:1"], [], [], [], ["ssdp"], []);
-        var second = new DeviceRow("192.168.1.10", "libupnp", "1.6.6", ["Portable SDK for UPnP devices/1.6.6"], [], "NAS-200", "", "", [], [],
+        var first = new InventoryEntry("192.168.1.10", "", "", [], [], "", "", "", ["urn:schemas-upnp-org:device:MediaServer:1"], [], [], [], ["ssdp"], []);
+        var second = new InventoryEntry("192.168.1.10", "libupnp", "1.6.6", ["Portable SDK for UPnP devices/1.6.6"], [], "NAS-200", "", "", [], [],
             ["CVE-2012-5958"], [], ["description"], []);
 
         var census = CensusBuilder.Build(new RunRecords([first, second], [], [], [], []), new NetworkContext());

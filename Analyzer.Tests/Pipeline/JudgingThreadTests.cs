@@ -278,10 +278,10 @@ public class JudgingThreadTests
     {
         // Every settable property gets a value of its own, so a property added to FlowRecord and not copied fails here.
         var flow = new FlowRecord();
-        typeof(FlowRecord).GetProperty(nameof(FlowRecord.Key))!.SetValue(flow,
-            FlowKey.Of(new PacketInfo { Src = NetAddress.Parse("10.0.0.1"), Dst = NetAddress.Parse("10.0.0.2"), SrcPort = 1, DstPort = 2, Transport = Transport.Tcp }));
+        flow.Restart(FlowKey.Of(new PacketInfo { Src = NetAddress.Parse("10.0.0.1"), Dst = NetAddress.Parse("10.0.0.2"), SrcPort = 1, DstPort = 2, Transport = Transport.Tcp }),
+            keyHash: 12345, firstUs: 1);
         int n = 0;
-        foreach (var p in typeof(FlowRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.Name != nameof(FlowRecord.Key)))
+        foreach (var p in typeof(FlowRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             n++;
             object value = p.PropertyType switch
@@ -301,5 +301,7 @@ public class JudgingThreadTests
 
         foreach (var p in typeof(FlowRecord).GetProperties(BindingFlags.Public | BindingFlags.Instance))
             Assert.True(Equals(p.GetValue(flow), p.GetValue(copy)), p.Name + " is not copied");
+        Assert.Equal(12345, copy.KeyHash);
+        Assert.Equal(-1, copy.Slot);
     }
 }

@@ -1,13 +1,17 @@
+using Analyzer.Decoding;
 using Analyzer.Decoding.Link;
+using Analyzer.Events;
 using Analyzer.Flows;
 using Analyzer.Pipeline;
+using Analyzer.Tests.Reassembly;
 using Analyzer.Tests.Support;
 
 namespace Analyzer.Tests.Robustness;
 
 /// <summary>
 /// Packets that are not UPnP-family cost no allocation on the path they take (issue: performance): not once their
-/// flow exists, not when each one opens a new flow in a full table, not on a TCP connection picked up in the middle.
+/// flow exists, not when each one opens a new flow in a full table, not on a TCP connection picked up in the middle
+/// (ignored once both directions are binary, or with one binary direction set aside while the other sends no data).
 /// </summary>
 public class FastPathAllocationTests
 {
@@ -85,6 +89,56 @@ public class FastPathAllocationTests
             frames.Add(TcpFrame("93.184.216.34", 443, "192.168.1.20", 50000, server, client, 0x10, down));
             server += (uint)down.Length;
             frames.Add(TcpFrame("192.168.1.20", 50000, "93.184.216.34", 443, client, server, 0x10, []));
+        }
+
+        long allocated = AllocatedWhileFeeding(pipeline, frames.Take(30).ToArray(), frames.Skip(30).ToArray());
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void SegmentsOfAConnectionPickedUpInBinaryBytesBothWaysAreIgnoredAndAllocateNothing()
+    {
+        var tcp = new HttpOverTcp();
+        var sink = new EventList();
+        var c = new TcpTestConnection(serverPort: 443);
+        uint client = c.ClientData, server = c.ServerData;
+        var packets = new List<(PacketInfo Packet, byte[] Payload)>();
+        for (int i = 0; i < 2000; i++)
+        {
+            var up = Binary(20 + i % 580, i);
+            packets.Add((c.FromClient(client, ack: server), up));
+            client += (uint)up.Length;
+            var down = Binary(1460, -i);
+            packets.Add((c.FromServer(server, ack: client), down));
+            server += (uint)down.Length;
+        }
+        for (int i = 0; i < 20; i++) tcp.OnSegment(packets[i].Packet, packets[i].Payload, sink);
+        Assert.Equal(1, tcp.Counters.IgnoredStreams);
+        long ignoredBefore = tcp.ReassemblyCounters.SegmentsIgnored;
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 20; i < packets.Count; i++) tcp.OnSegment(packets[i].Packet, packets[i].Payload, sink);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(packets.Count - 20, tcp.ReassemblyCounters.SegmentsIgnored - ignoredBefore);
+        Assert.Empty(sink.Events);
+    }
+
+    [Fact]
+    public void SegmentsOfADownloadPickedUpInBinaryBytesWhileTheClientOnlyAcknowledgesAllocateNothing()
+    {
+        using var dir = new TempDir();
+        using var pipeline = new AnalyzerPipeline(new PipelineSettings { AlertsPath = dir.File("a.csv"), FlowsPath = dir.File("f.csv") });
+        uint client = 7_000_000, server = 9_000_000;
+        var frames = new List<byte[]>();
+        for (int i = 0; i < 3000; i++)
+        {
+            var down = Binary(1460, i);
+            frames.Add(TcpFrame("93.184.216.34", 80, "192.168.1.20", 50000, server, client, 0x10, down));
+            server += (uint)down.Length;
+            if (i % 2 == 1) frames.Add(TcpFrame("192.168.1.20", 50000, "93.184.216.34", 80, client, server, 0x10, []));
         }
 
         long allocated = AllocatedWhileFeeding(pipeline, frames.Take(30).ToArray(), frames.Skip(30).ToArray());

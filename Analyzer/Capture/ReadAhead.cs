@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Analyzer.Decoding.Link;
 
@@ -8,11 +7,15 @@ namespace Analyzer.Capture;
 /// Reads a capture on a thread of its own while the calling thread analyzes it: the reader copies frames into
 /// <see cref="FrameBatch"/>es and queues them; the caller hands each frame, in capture order, to its consumer. The
 /// consumer sees exactly the frames, order and thread it would see without it, so the outputs are the same; the
-/// queue is bounded (<see cref="MaxQueuedBatches"/>), so the reader never runs far ahead and memory stays flat.
+/// batches are a fixed set handed round through a <see cref="BatchQueue"/> (<see cref="MaxQueuedBatches"/> queued at
+/// most), so the reader never runs far ahead and memory stays flat.
 /// </summary>
 public static class ReadAhead
 {
-    /// <summary>Batches read but not yet analyzed, at most; the reader waits when the analysis is this far behind.</summary>
+    /// <summary>
+    /// Batches read but not yet analyzed, besides the one being filled and the one being drained: the set handed
+    /// round holds two more. The reader waits when the analysis is this far behind.
+    /// </summary>
     public const int MaxQueuedBatches = 8;
 
     /// <summary>
@@ -22,11 +25,8 @@ public static class ReadAhead
     /// </summary>
     public static T Run<T>(Func<IFrameConsumer, T> read, IFrameConsumer analysis)
     {
-        using var full = new BlockingCollection<FrameBatch>(MaxQueuedBatches);
-        using var free = new BlockingCollection<FrameBatch>();
-        for (int i = 0; i < MaxQueuedBatches + 2; i++) free.Add(new FrameBatch());
-        using var stop = new CancellationTokenSource();
-        var reader = new BatchingReader(full, free, stop.Token);
+        var queue = new BatchQueue(MaxQueuedBatches + 2);
+        var reader = new BatchingReader(queue);
         T result = default!;
         ExceptionDispatchInfo? readFailure = null;
         var thread = new Thread(() =>
@@ -35,7 +35,7 @@ public static class ReadAhead
             {
                 result = read(reader);
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (queue.Cancelled)
             {
                 // The analysis failed and said so; its exception is the one thrown.
             }
@@ -48,26 +48,26 @@ public static class ReadAhead
                 // The frames read before a failure are analyzed, as they would be without a reading thread.
                 reader.Flush();
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (queue.Cancelled)
             {
             }
             finally
             {
-                full.CompleteAdding();
+                queue.Complete();
             }
         }) { Name = "capture reader", IsBackground = true };
         thread.Start();
         try
         {
-            foreach (var batch in full.GetConsumingEnumerable())
+            while (queue.TryTake(out var batch))
             {
                 batch.DrainTo(analysis);
-                free.Add(batch);
+                queue.Return(batch);
             }
         }
         catch
         {
-            stop.Cancel();
+            queue.Cancel();
             thread.Join();
             throw;
         }
@@ -76,24 +76,26 @@ public static class ReadAhead
         return result;
     }
 
-    /// <summary>The reading thread's consumer: fills a batch, queues it when full, takes an empty one.</summary>
-    private sealed class BatchingReader(BlockingCollection<FrameBatch> full, BlockingCollection<FrameBatch> free, CancellationToken stop)
-        : IFrameConsumer
+    /// <summary>The reading thread's consumer: fills a batch, queues it when full, takes a free one when it needs one.</summary>
+    private sealed class BatchingReader(BatchQueue queue) : IFrameConsumer
     {
-        private FrameBatch _current = free.Take(stop);
+        private FrameBatch? _current;
 
         public void OnFrame(LinkType linkType, long timestampUs, ReadOnlySpan<byte> frame, int wireLength)
         {
+            _current ??= queue.TakeFree();
             if (_current.TryAdd(linkType, timestampUs, frame, wireLength)) return;
             Flush();
+            _current = queue.TakeFree();
             _current.TryAdd(linkType, timestampUs, frame, wireLength);
         }
 
         public void Flush()
         {
-            if (_current.Count == 0) return;
-            full.Add(_current, stop);
-            _current = free.Take(stop);
+            if (_current is not { Count: > 0 }) return;
+            var full = _current;
+            _current = null;
+            queue.Enqueue(full);
         }
     }
 }

@@ -18,7 +18,7 @@ public static class CensusBuilder
 
     public static NetworkCensus Build(RunRecords run, NetworkContext network)
     {
-        var devices = DeviceRowMerge.ByAddress(run.Devices).Select(Device).OrderBy(d => d.Class).ThenBy(d => d.Ip, IpOrder.Instance).ToList();
+        var devices = InventoryEntryMerge.ByAddress(run.Devices).Select(Device).OrderBy(d => d.Class).ThenBy(d => d.Ip, IpOrder.Instance).ToList();
         int total = devices.Count;
         var classes = Enum.GetValues<DeviceClass>()
             .Select(c => devices.Where(d => d.Class == c).ToList())
@@ -83,7 +83,7 @@ public static class CensusBuilder
             alerts, timeline, start == long.MaxValue ? 0 : start, end == long.MinValue ? 0 : end);
     }
 
-    private static CensusDevice Device(DeviceRow d)
+    private static CensusDevice Device(InventoryEntry d)
     {
         var deviceClass = DeviceClassifier.Classify(d);
         StackVersion.TryParse(d.StackVersion, out var version);

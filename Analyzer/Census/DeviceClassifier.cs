@@ -27,7 +27,7 @@ public static class DeviceClassifier
     private static readonly string[] CameraWords = ["Hikvision", "Dahua", "IPCamera", "IP Camera", "Camera", "Foscam", "Reolink", "Amcrest"];
     private static readonly string[] PrinterWords = ["Printer", "LaserJet", "OfficeJet", "DeskJet", "PIXMA", "Brother"];
 
-    public static DeviceClass Classify(DeviceRow d)
+    public static DeviceClass Classify(InventoryEntry d)
     {
         var types = d.DeviceTypes.Concat(d.Services).ToList();
         var described = $"{d.Manufacturer} {d.Model} {d.FriendlyName}";

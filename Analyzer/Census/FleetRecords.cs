@@ -84,7 +84,7 @@ public sealed class FleetRecords
 
     private sealed class Home
     {
-        public List<DeviceRow> Devices { get; } = [];
+        public List<InventoryEntry> Devices { get; } = [];
         public List<LedgerEntry> Mappings { get; } = [];
         public List<AlertRow> Alerts { get; } = [];
         public List<MessageRow> Messages { get; } = [];

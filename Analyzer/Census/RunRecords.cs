@@ -6,7 +6,7 @@ namespace Analyzer.Census;
 /// report's own run wrote: one path for both.
 /// </summary>
 public sealed record RunRecords(
-    IReadOnlyList<DeviceRow> Devices,
+    IReadOnlyList<InventoryEntry> Devices,
     IReadOnlyList<LedgerEntry> Mappings,
     IReadOnlyList<AlertRow> Alerts,
     IReadOnlyList<MessageRow> Messages,

@@ -27,7 +27,7 @@ public static class RunRecordsReader
         return new RunRecords(d, m, a, e, f) { RowsDropped = dropped };
     }
 
-    internal static DeviceRow Device(IRecordFields r) => new(
+    internal static InventoryEntry Device(IRecordFields r) => new(
         r["ip"], r["stack"], r["stack_version"], r.List("server"), r.List("user_agent"), r["friendly_name"],
         r["manufacturer"], r["model"], r.List("device_types"), r.List("services"), r.List("cves"), r.List("advisories"),
         r.List("protocols"), r.List("location"));

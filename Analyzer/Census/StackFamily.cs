@@ -36,7 +36,7 @@ public static class StackFamily
     ];
 
     /// <summary>The display name of the stack of <paramref name="d"/>.</summary>
-    public static string Of(DeviceRow d, DeviceClass deviceClass)
+    public static string Of(InventoryEntry d, DeviceClass deviceClass)
     {
         if (KnownNames.TryGetValue(d.Stack, out var known)) return known;
         foreach (var banner in d.Servers.Concat(d.UserAgents))

@@ -33,16 +33,19 @@ public readonly struct FlowKey : IEquatable<FlowKey>
             : new FlowKey(p.Dst, p.DstPort, p.Src, p.SrcPort, p.Transport);
     }
 
-    public bool Equals(FlowKey o) =>
-        PortA == o.PortA && PortB == o.PortB && Transport == o.Transport
-        && A.Value == o.A.Value && B.Value == o.B.Value && A.IsV6 == o.A.IsV6 && B.IsV6 == o.B.IsV6;
+    public bool Equals(FlowKey o) => Same(this, o);
+
+    /// <summary><see cref="Equals(FlowKey)"/> without copying either key.</summary>
+    internal static bool Same(in FlowKey x, in FlowKey y) =>
+        x.PortA == y.PortA && x.PortB == y.PortB && x.Transport == y.Transport
+        && NetAddress.Same(x.A, y.A) && NetAddress.Same(x.B, y.B);
 
     public override bool Equals(object? obj) => obj is FlowKey other && Equals(other);
 
     public override int GetHashCode()
     {
-        ulong a = (ulong)A.Value ^ (ulong)(A.Value >> 64);
-        ulong b = (ulong)B.Value ^ (ulong)(B.Value >> 64);
+        ulong a = A.Low ^ A.High;
+        ulong b = B.Low ^ B.High;
         ulong mixed = (a * 0x9E3779B97F4A7C15UL) ^ ((b + ((ulong)PortA << 24 | (ulong)PortB << 8 | (byte)Transport)) * 0xC2B2AE3D27D4EB4FUL);
         return (int)(mixed ^ (mixed >> 32));
     }

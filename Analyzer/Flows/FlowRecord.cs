@@ -9,7 +9,9 @@ namespace Analyzer.Flows;
 /// </summary>
 public sealed class FlowRecord
 {
-    public FlowKey Key { get; internal set; }
+    private FlowKey _key;
+
+    public FlowKey Key => _key;
     public long FirstUs { get; set; }
     public long LastUs { get; set; }
     public NetAddress OrigIp { get; set; }
@@ -33,6 +35,12 @@ public sealed class FlowRecord
     /// <summary>Where the flow table keeps the record (its index and recency lists refer to it by this number).</summary>
     internal int Slot = -1;
 
+    /// <summary>The hash the flow table filed the key under.</summary>
+    internal int KeyHash;
+
+    /// <summary>Whether this record's flow has <paramref name="key"/> (the flow table's lookup compares here).</summary>
+    internal bool Has(in FlowKey key) => FlowKey.Same(_key, key);
+
     public void AddProtocol(string protocol)
     {
         if (Protocol.Length == 0) { Protocol = protocol; return; }
@@ -49,9 +57,10 @@ public sealed class FlowRecord
     }
 
     /// <summary>Makes a pooled record a fresh flow.</summary>
-    internal void Restart(in FlowKey key, long firstUs)
+    internal void Restart(in FlowKey key, int keyHash, long firstUs)
     {
-        Key = key;
+        _key = key;
+        KeyHash = keyHash;
         FirstUs = LastUs = firstUs;
         OrigIp = RespIp = default;
         OrigPort = RespPort = 0;

@@ -10,15 +10,16 @@ namespace Analyzer.Flows;
 /// </summary>
 /// <remarks>
 /// The per-packet path allocates nothing once the table has held as many flows as it holds at most: records are
-/// reused (an ended flow's record takes the next new flow), the index (<see cref="SlotIndex{TKey}"/>) is arrays of
-/// values, and the recency lists (<see cref="SlotLists"/>) link slots by number in arrays of their own.
+/// reused (an ended flow's record takes the next new flow), the index (<see cref="SlotIndex"/>) is an array of
+/// values that files each slot under its key's hash (the key is compared in the record, read anyway), and the recency
+/// lists (<see cref="SlotLists"/>) link slots by number in an array of their own.
 /// </remarks>
 public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
 {
     private const int InitialRecords = 256;
 
     private readonly FlowTableLimits _limits = limits ?? new FlowTableLimits();
-    private readonly SlotIndex<FlowKey> _index = new();
+    private readonly SlotIndex _index = new();
     private readonly SlotLists _lists = new(ClassCount);
     private FlowRecord[] _records = new FlowRecord[InitialRecords];
     private int _recordsCreated;
@@ -32,27 +33,23 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     public FlowRecord Track(in PacketInfo p, int bytes)
     {
         var key = FlowKey.Of(p);
-        int slot = _index.Find(key);
-        FlowRecord flow;
-        if (slot == SlotIndex<FlowKey>.None)
+        int hash = key.GetHashCode();
+        var flow = Find(key, hash);
+        if (flow is null)
         {
             if (_index.Count >= _limits.MaxFlows)
             {
                 Evicted++;
                 End(OldestOverall()!, "evicted");
             }
-            flow = NewRecord(key, p.TimestampUs);
+            flow = NewRecord(key, hash, p.TimestampUs);
             // A SYN-ACK seen first means the responder spoke first in the capture: keep the real originator.
             if (p.Transport == Transport.Tcp && (p.TcpFlags & (TcpFlags.Syn | TcpFlags.Ack)) == (TcpFlags.Syn | TcpFlags.Ack))
                 (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Dst, p.DstPort, p.Src, p.SrcPort);
             else
                 (flow.OrigIp, flow.OrigPort, flow.RespIp, flow.RespPort) = (p.Src, p.SrcPort, p.Dst, p.DstPort);
-            _index.Add(key, flow.Slot);
+            _index.Add(hash, flow.Slot);
             Created++;
-        }
-        else
-        {
-            flow = _records[slot];
         }
         flow.LastUs = p.TimestampUs;
         bool fromOrig = p.Src == flow.OrigIp && p.SrcPort == flow.OrigPort;
@@ -69,8 +66,8 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
 
     public bool TryGet(in PacketInfo p, out FlowRecord? flow)
     {
-        int slot = _index.Find(FlowKey.Of(p));
-        flow = slot == SlotIndex<FlowKey>.None ? null : _records[slot];
+        var key = FlowKey.Of(p);
+        flow = Find(key, key.GetHashCode());
         return flow is not null;
     }
 
@@ -99,7 +96,17 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     private static int ClassOf(FlowRecord f) =>
         f.Transport != Transport.Tcp ? UdpClass : f.Reset || (f.OrigFin && f.RespFin) ? ClosedTcpClass : OpenTcpClass;
 
-    private FlowRecord NewRecord(in FlowKey key, long firstUs)
+    private FlowRecord? Find(in FlowKey key, int hash)
+    {
+        for (int slot = _index.First(hash, out int probe); slot != SlotIndex.None; slot = _index.Next(hash, ref probe))
+        {
+            var flow = _records[slot];
+            if (flow.Has(key)) return flow;
+        }
+        return null;
+    }
+
+    private FlowRecord NewRecord(in FlowKey key, int hash, long firstUs)
     {
         if (!_free.TryPop(out var flow))
         {
@@ -107,7 +114,7 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
             flow = new FlowRecord { Slot = _recordsCreated };
             _records[_recordsCreated++] = flow;
         }
-        flow.Restart(key, firstUs);
+        flow.Restart(key, hash, firstUs);
         return flow;
     }
 
@@ -125,7 +132,7 @@ public sealed class FlowTable(IFlowSink sink, FlowTableLimits? limits = null)
     {
         flow.EndReason = reason;
         _lists.Unlink(flow.Slot);
-        _index.Remove(flow.Key);
+        _index.Remove(flow.KeyHash, flow.Slot);
         sink.OnFlowEnd(flow);
         _free.Push(flow);
     }

@@ -35,6 +35,14 @@ public readonly record struct NetAddress
 
     public bool IsV6 { get; init; }
 
+    /// <summary>The upper 64 bits of <see cref="Value"/>, read without building a UInt128 (keys on the per-packet path).</summary>
+    internal ulong High => _high;
+    /// <summary>The lower 64 bits of <see cref="Value"/>.</summary>
+    internal ulong Low => _low;
+
+    /// <summary>Same address, compared half by half (no default comparer, no UInt128).</summary>
+    internal static bool Same(in NetAddress a, in NetAddress b) => a._low == b._low && a._high == b._high && a.IsV6 == b.IsV6;
+
     public static NetAddress None => default;
 
     public static NetAddress FromV4(ReadOnlySpan<byte> fourBytes) =>

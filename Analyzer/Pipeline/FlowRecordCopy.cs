@@ -11,8 +11,7 @@ internal static class FlowRecordCopy
 {
     public static void Into(FlowRecord from, FlowRecord to)
     {
-        to.Key = from.Key;
-        to.FirstUs = from.FirstUs;
+        to.Restart(from.Key, from.KeyHash, from.FirstUs);
         to.LastUs = from.LastUs;
         to.OrigIp = from.OrigIp;
         to.OrigPort = from.OrigPort;

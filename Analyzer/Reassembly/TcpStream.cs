@@ -19,7 +19,9 @@ public sealed class TcpStream
         _fromResponder = new TcpHalfStream(held);
     }
 
-    public TcpStreamKey Key { get; private set; }
+    private TcpStreamKey _key;
+
+    public TcpStreamKey Key => _key;
     public NetAddress OriginatorAddress { get; private set; }
     public ushort OriginatorPort { get; private set; }
     public NetAddress ResponderAddress => OriginatorIsLow ? Key.HighAddress : Key.LowAddress;
@@ -54,6 +56,9 @@ public sealed class TcpStream
     /// <summary>Where the connection table keeps this connection.</summary>
     internal int Slot;
 
+    /// <summary>Whether this is the connection of <paramref name="key"/> (the table's lookup compares here).</summary>
+    internal bool Has(in TcpStreamKey key) => TcpStreamKey.Same(_key, key);
+
     private bool OriginatorIsLow => Key.LowPort == OriginatorPort && TcpStreamKey.SameAddress(Key.LowAddress, OriginatorAddress);
 
     public TcpHalfStream Half(StreamDirection direction) =>
@@ -69,7 +74,7 @@ public sealed class TcpStream
 
     internal void Init(TcpStreamKey key, NetAddress originator, ushort originatorPort, long id, long nowUs)
     {
-        Key = key;
+        _key = key;
         OriginatorAddress = originator;
         OriginatorPort = originatorPort;
         Id = id;

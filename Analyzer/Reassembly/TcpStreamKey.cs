@@ -29,16 +29,19 @@ public readonly struct TcpStreamKey : IEquatable<TcpStreamKey>
             ? new TcpStreamKey(packet.Src, packet.SrcPort, packet.Dst, packet.DstPort)
             : new TcpStreamKey(packet.Dst, packet.DstPort, packet.Src, packet.SrcPort);
 
-    public bool Equals(TcpStreamKey other) =>
-        LowPort == other.LowPort && HighPort == other.HighPort &&
-        SameAddress(LowAddress, other.LowAddress) && SameAddress(HighAddress, other.HighAddress);
+    public bool Equals(TcpStreamKey other) => Same(this, other);
+
+    /// <summary><see cref="Equals(TcpStreamKey)"/> without copying either key.</summary>
+    internal static bool Same(in TcpStreamKey a, in TcpStreamKey b) =>
+        a.LowPort == b.LowPort && a.HighPort == b.HighPort &&
+        NetAddress.Same(a.LowAddress, b.LowAddress) && NetAddress.Same(a.HighAddress, b.HighAddress);
 
     public override bool Equals(object? obj) => obj is TcpStreamKey other && Equals(other);
 
     public override int GetHashCode()
     {
-        ulong low = (ulong)LowAddress.Value ^ (ulong)(LowAddress.Value >> 64);
-        ulong high = (ulong)HighAddress.Value ^ (ulong)(HighAddress.Value >> 64);
+        ulong low = LowAddress.Low ^ LowAddress.High;
+        ulong high = HighAddress.Low ^ HighAddress.High;
         ulong mixed = (low * 0x9E3779B97F4A7C15UL) ^ (high + ((ulong)LowPort << 16 | HighPort));
         return (int)(mixed ^ (mixed >> 32));
     }
@@ -47,7 +50,7 @@ public readonly struct TcpStreamKey : IEquatable<TcpStreamKey>
     public static bool operator !=(TcpStreamKey a, TcpStreamKey b) => !a.Equals(b);
 
     /// <summary>Compares the fields directly: record-struct equality would create default comparers on first use.</summary>
-    internal static bool SameAddress(NetAddress a, NetAddress b) => a.Value == b.Value && a.IsV6 == b.IsV6;
+    internal static bool SameAddress(NetAddress a, NetAddress b) => NetAddress.Same(a, b);
 
     private static bool IsLower(NetAddress a, ushort aPort, NetAddress b, ushort bPort)
     {

@@ -6,7 +6,7 @@ namespace Analyzer.Reassembly;
 /// The connections of one reassembler by key, in two recency lists (open ones; closed ones that linger), each
 /// connection at a slot of its own that a later connection reuses, so that a new connection allocates nothing once
 /// the table has held as many as it holds at most, and a segment's lookup and move in its list touch arrays of values
-/// (<see cref="SlotIndex{TKey}"/>, <see cref="SlotLists"/>). Says nothing about what a segment does to a connection:
+/// (<see cref="SlotIndex"/>, <see cref="SlotLists"/>; the key is compared in the connection, read anyway). Says nothing about what a segment does to a connection:
 /// that is <see cref="TcpReassembler"/>'s.
 /// </summary>
 internal sealed class TcpStreamTable
@@ -14,7 +14,7 @@ internal sealed class TcpStreamTable
     private const int ActiveList = 0;
     private const int ClosedList = 1;
 
-    private readonly SlotIndex<TcpStreamKey> _index = new();
+    private readonly SlotIndex _index = new();
     private readonly SlotLists _lists = new(2);
     private readonly HeldByteCount _held;
     private TcpStream[] _slots = new TcpStream[256];
@@ -36,9 +36,14 @@ internal sealed class TcpStreamTable
 
     public bool TryGet(in TcpStreamKey key, out TcpStream stream)
     {
-        int slot = _index.Find(key);
-        stream = slot == SlotIndex<TcpStreamKey>.None ? null! : _slots[slot];
-        return slot != SlotIndex<TcpStreamKey>.None;
+        int hash = key.GetHashCode();
+        for (int slot = _index.First(hash, out int probe); slot != SlotIndex.None; slot = _index.Next(hash, ref probe))
+        {
+            stream = _slots[slot];
+            if (stream.Has(key)) return true;
+        }
+        stream = null!;
+        return false;
     }
 
     /// <summary>A new open connection (its key not in the table), most recently active, with the next id.</summary>
@@ -52,7 +57,7 @@ internal sealed class TcpStreamTable
         }
         var stream = _slots[slot];
         stream.Init(key, originator, originatorPort, _nextId++, nowUs);
-        _index.Add(key, slot);
+        _index.Add(key.GetHashCode(), slot);
         _lists.Append(ActiveList, slot);
         return stream;
     }
@@ -70,7 +75,7 @@ internal sealed class TcpStreamTable
     public void Remove(TcpStream stream)
     {
         _lists.Unlink(stream.Slot);
-        _index.Remove(stream.Key);
+        _index.Remove(stream.Key.GetHashCode(), stream.Slot);
         stream.Init(default, default, 0, 0, 0);
         _freeSlots.Push(stream.Slot);
     }

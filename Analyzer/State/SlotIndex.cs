@@ -1,15 +1,16 @@
 namespace Analyzer.State;
 
 /// <summary>
-/// A hash index from value keys to slot numbers (the owner keeps its records in an array by slot): open addressing
-/// with linear probing over (hash, slot) pairs and the keys in an array by slot, so a lookup touches a few cache
-/// lines whatever the table's size, and adding or removing allocates nothing once the arrays have grown to what the
-/// owner's cap needs (removal shifts the following entries back instead of leaving tombstones; the load stays at most
-/// one half).
+/// A hash index from key hashes to slot numbers, for a table that keeps its records, keys included, in an array by
+/// slot: open addressing with linear probing over (hash, slot) pairs. The index holds no keys: a lookup yields the
+/// slots whose hash matches (<see cref="First"/>, <see cref="Next"/>) and the owner compares the key of the record at
+/// that slot, which it reads anyway, so a lookup touches one bucket line and the record. Adding or removing allocates
+/// nothing once the buckets have grown to what the owner's cap needs (removal shifts the following entries back
+/// instead of leaving tombstones; the load stays at most one half).
 /// </summary>
-public sealed class SlotIndex<TKey> where TKey : struct, IEquatable<TKey>
+public sealed class SlotIndex
 {
-    /// <summary>No slot: the key is not in the index.</summary>
+    /// <summary>No slot: the end of the candidates, or a key not in the index.</summary>
     public const int None = -1;
 
     private const int MinBits = 10;
@@ -23,48 +24,58 @@ public sealed class SlotIndex<TKey> where TKey : struct, IEquatable<TKey>
 
     private Bucket[] _buckets = new Bucket[1 << MinBits];
     private int _bits = MinBits;
-    private TKey[] _keys = new TKey[1 << (MinBits - 1)];
 
     public int Count { get; private set; }
 
-    public int Find(in TKey key)
+    /// <summary>The first slot filed under <paramref name="hash"/>, or <see cref="None"/>; <see cref="Next"/> gives the others.</summary>
+    public int First(int hash, out int probe)
     {
-        int hash = key.GetHashCode();
+        probe = Home(hash);
+        return Next(hash, ref probe);
+    }
+
+    /// <summary>The next slot filed under <paramref name="hash"/> after the one <paramref name="probe"/> stands at, or <see cref="None"/>.</summary>
+    public int Next(int hash, ref int probe)
+    {
         var buckets = _buckets;
         int mask = buckets.Length - 1;
-        for (int i = Home(hash); ; i = (i + 1) & mask)
+        for (int i = probe; ; i = (i + 1) & mask)
         {
             ref var b = ref buckets[i];
-            if (b.SlotPlusOne == 0) return None;
-            if (b.Hash == hash && _keys[b.SlotPlusOne - 1].Equals(key)) return b.SlotPlusOne - 1;
+            if (b.SlotPlusOne == 0)
+            {
+                probe = i;
+                return None;
+            }
+            if (b.Hash == hash)
+            {
+                probe = (i + 1) & mask;
+                return b.SlotPlusOne - 1;
+            }
         }
     }
 
-    /// <summary>Adds a key that is not in the index, at <paramref name="slot"/> (0 or more).</summary>
-    public void Add(in TKey key, int slot)
+    /// <summary>Files <paramref name="slot"/> (0 or more, not in the index) under <paramref name="hash"/>.</summary>
+    public void Add(int hash, int slot)
     {
         if ((Count + 1) * 2 > _buckets.Length) Grow();
-        if (slot >= _keys.Length) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, slot + 1));
-        _keys[slot] = key;
-        Insert(_buckets, key.GetHashCode(), slot);
+        Insert(_buckets, hash, slot);
         Count++;
     }
 
-    /// <summary>Removes the key; false when it was not in the index.</summary>
-    public bool Remove(in TKey key)
+    /// <summary>Removes <paramref name="slot"/>, filed under <paramref name="hash"/>; false when it was not in the index.</summary>
+    public bool Remove(int hash, int slot)
     {
-        int hash = key.GetHashCode();
         var buckets = _buckets;
         int mask = buckets.Length - 1;
         int i = Home(hash);
         while (true)
         {
-            ref var b = ref buckets[i];
-            if (b.SlotPlusOne == 0) return false;
-            if (b.Hash == hash && _keys[b.SlotPlusOne - 1].Equals(key)) break;
+            int s = buckets[i].SlotPlusOne;
+            if (s == 0) return false;
+            if (s == slot + 1) break;
             i = (i + 1) & mask;
         }
-        _keys[buckets[i].SlotPlusOne - 1] = default;
         // Backward-shift deletion: move up every later entry of the probe run that may sit in the freed bucket.
         int hole = i;
         for (int j = (hole + 1) & mask; buckets[j].SlotPlusOne != 0; j = (j + 1) & mask)

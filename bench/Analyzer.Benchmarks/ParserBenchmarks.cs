@@ -53,5 +53,7 @@ public class ParserBenchmarks
         public void OnMessage(StreamDirection direction, HttpMessage message, in PacketInfo packet, IEventSink sink) { }
 
         public void OnNotHttp() => throw new InvalidOperationException("the benchmark's messages are HTTP");
+
+        public bool SetAside(StreamDirection direction) => throw new InvalidOperationException("the benchmark reads from a message start");
     }
 }

@@ -1,4 +1,5 @@
 using Analyzer.Decoding.Http;
+using Analyzer.Reassembly;
 using static Analyzer.Tests.Decoding.Http.HttpParsingData;
 
 namespace Analyzer.Tests.Decoding.Http;
@@ -221,6 +222,73 @@ public class HttpMessageReaderTests
         for (int i = 0; i < 10 && !driver.Owner.NotHttp; i++) driver.Feed(new string('z', 40) + "\r\n");
 
         Assert.True(driver.Owner.NotHttp);
+    }
+
+    [Fact]
+    public void APickupInBinaryBytesIsSetAsideAndDropsItsBytesUntilResumed()
+    {
+        var driver = new ReaderDriver(midStream: true);
+        driver.Feed("\u0017\u0003\u0003\u0001 encrypted\r\n" + Subscribe);
+
+        Assert.True(driver.Reader.IsSetAside);
+        Assert.Equal([StreamDirection.FromOriginator], driver.Owner.SetAsideAsked);
+        Assert.Empty(driver.Owner.Messages);
+        Assert.Equal(0, driver.Pending);
+
+        driver.Feed(Subscribe);
+        Assert.Empty(driver.Owner.Messages);
+
+        driver.Reader.Resume();
+        driver.Feed("tail\r\n" + Subscribe);
+        Assert.Equal("SUBSCRIBE", Assert.Single(driver.Owner.Messages).Message.Method);
+        Assert.Empty(driver.Sink.Anomalies);
+    }
+
+    [Fact]
+    public void APickupInBinaryBytesTheOwnerKeepsResynchronizesAsBefore()
+    {
+        var driver = new ReaderDriver(midStream: true);
+        driver.Owner.AllowsSetAside = false;
+        driver.Feed("\u0089PNG\r\n\u001a\n\0\0\0\rIHDR\r\n" + Subscribe);
+
+        Assert.False(driver.Reader.IsSetAside);
+        Assert.Equal("SUBSCRIBE", Assert.Single(driver.Owner.Messages).Message.Method);
+    }
+
+    [Theory]
+    [InlineData("ody of an earlier message\r\nstill body\r\n\tindented <e>é</e>\r\n")]
+    [InlineData("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">\n</s:Envelope>\n")]
+    public void APickupInTextIsNotSetAside(string text)
+    {
+        var driver = new ReaderDriver(midStream: true);
+        driver.Feed(text + Subscribe);
+
+        Assert.Empty(driver.Owner.SetAsideAsked);
+        Assert.Equal("SUBSCRIBE", Assert.Single(driver.Owner.Messages).Message.Method);
+    }
+
+    [Fact]
+    public void OnlyTheFirstBytesOfAPickupAreCheckedForBinary()
+    {
+        var driver = new ReaderDriver(new HttpStreamLimits { PickupCheckBytes = 64 }, midStream: true);
+        driver.Feed(new string('t', 40) + "\r\n");
+        driver.Feed(new string('u', 40) + "\0\r\n" + Subscribe);
+
+        Assert.Empty(driver.Owner.SetAsideAsked);
+        Assert.Equal("SUBSCRIBE", Assert.Single(driver.Owner.Messages).Message.Method);
+    }
+
+    [Fact]
+    public void BinaryBytesAfterAHandshakeOrAfterAMessageStartAreNotSetAside()
+    {
+        var fromStart = new ReaderDriver();
+        fromStart.Feed(Subscribe + "\0\u0001 binary\r\n" + Subscribe);
+        var pickedUp = new ReaderDriver(midStream: true);
+        pickedUp.Feed(Subscribe + "\0\u0001 binary\r\n" + Subscribe);
+
+        Assert.Empty(fromStart.Owner.SetAsideAsked);
+        Assert.Empty(pickedUp.Owner.SetAsideAsked);
+        Assert.Equal(2, pickedUp.Owner.Messages.Count);
     }
 
     [Fact]

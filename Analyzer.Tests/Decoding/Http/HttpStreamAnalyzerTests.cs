@@ -60,6 +60,62 @@ public class HttpStreamAnalyzerTests
         Assert.Empty(c.Sink.Anomalies);
     }
 
+    private static byte[] Binary(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        bytes[0] = 0x17;
+        return bytes;
+    }
+
+    [Fact]
+    public void AConnectionPickedUpInBinaryBytesBothWaysIsIgnoredAtOnce()
+    {
+        var c = new HttpConversation(handshake: false);
+        c.Send(fromClient: true, Binary(300, 1));
+        Assert.Equal(0, c.Analyzer.Counters.IgnoredStreams);
+        c.Send(fromClient: false, Binary(1400, 2));
+        Assert.Equal(1, c.Analyzer.Counters.IgnoredStreams);
+
+        long ignoredBefore = c.Analyzer.ReassemblyCounters.SegmentsIgnored;
+        c.Send(fromClient: true, HttpConversation.Bytes("\r\n" + CapturedMessages.SubscribeRequest));
+        c.Close();
+
+        Assert.True(c.Analyzer.ReassemblyCounters.SegmentsIgnored > ignoredBefore);
+        Assert.Empty(c.Sink.Events);
+        Assert.Empty(c.Sink.Anomalies);
+        Assert.Equal(0, c.Analyzer.HeldBytes);
+    }
+
+    [Fact]
+    public void AResponderPickedUpInABinaryBodyResumesWhenTheClientSendsTheNextRequest()
+    {
+        var c = new HttpConversation(handshake: false);
+        // The tail of an icon download, then the next request and its response on the same connection.
+        c.Send(fromClient: false, Binary(2000, 3));
+        c.Client(CapturedMessages.SubscribeRequest);
+        c.Server(CapturedMessages.SubscribeResponse);
+        c.Close();
+
+        Assert.Equal(["SUBSCRIBE", "RESPONSE"], c.Sink.Events.Select(e => e.Message));
+        Assert.Equal(0, c.Analyzer.Counters.IgnoredStreams);
+    }
+
+    [Fact]
+    public void ABinaryBodyAnsweringARequestAlreadyFramedIsReadThrough()
+    {
+        var c = new HttpConversation(handshake: false);
+        c.Client(CapturedMessages.SubscribeRequest);
+        var body = Binary(1500, 4);
+        body[700] = (byte)'\n';
+        // The resynchronization looks at line starts only.
+        body[^1] = (byte)'\n';
+        c.Send(fromClient: false, body.Concat(HttpConversation.Bytes(CapturedMessages.SubscribeResponse)).ToArray());
+        c.Close();
+
+        Assert.Equal(["SUBSCRIBE", "RESPONSE"], c.Sink.Events.Select(e => e.Message));
+    }
+
     [Fact]
     public void ALostSegmentInsideABodyKeepsTheNextMessage()
     {

@@ -26,4 +26,14 @@ internal sealed class RecordingOwner : IHttpMessageOwner
         Messages.Add((message, Encoding.Latin1.GetString(message.Body)));
 
     public void OnNotHttp() => NotHttp = true;
+
+    /// <summary>Whether a direction picked up in binary bytes may be set aside (as when the other side says nothing).</summary>
+    public bool AllowsSetAside { get; set; } = true;
+    public List<StreamDirection> SetAsideAsked { get; } = [];
+
+    public bool SetAside(StreamDirection direction)
+    {
+        SetAsideAsked.Add(direction);
+        return AllowsSetAside;
+    }
 }

@@ -62,6 +62,8 @@ internal sealed class HttpConnection : IHttpMessageOwner
     {
         noBody = false;
         upgrade = false;
+        // This side speaks HTTP: the other one, if set aside in the middle of a binary body, may answer it.
+        ExistingReader(Opposite(direction))?.Resume();
         if (parsed.Kind == HttpStartLine.Request)
         {
             _counters.Requests++;
@@ -92,7 +94,7 @@ internal sealed class HttpConnection : IHttpMessageOwner
         int status = parsed.StatusCode;
         // 1xx other than 101 are interim: the final response still answers the same request.
         bool interim = status is >= 100 and < 200 && status != 101;
-        var queue = Sent(direction == StreamDirection.FromOriginator ? StreamDirection.FromResponder : StreamDirection.FromOriginator);
+        var queue = Sent(Opposite(direction));
         PendingRequest? answered = queue.Count == 0 ? null : interim ? queue.Peek() : queue.Dequeue();
         noBody = interim || status is 204 or 304 || answered is { IsHead: true };
         upgrade = status == 101 || (answered is { IsConnect: true } && status is >= 200 and < 300);
@@ -118,6 +120,24 @@ internal sealed class HttpConnection : IHttpMessageOwner
         if (!_stream.Ignored) _counters.IgnoredStreams++;
         _stream.Ignore();
     }
+
+    /// <summary>
+    /// A direction picked up in binary bytes waits while the other one says nothing of HTTP; when both are binary the
+    /// connection is not HTTP. A direction facing one that already framed a message keeps looking (a binary body).
+    /// </summary>
+    public bool SetAside(StreamDirection direction)
+    {
+        var other = ExistingReader(Opposite(direction));
+        if (other is { SpeaksHttp: true }) return false;
+        if (other is { IsSetAside: true }) OnNotHttp();
+        return true;
+    }
+
+    private static StreamDirection Opposite(StreamDirection direction) =>
+        direction == StreamDirection.FromOriginator ? StreamDirection.FromResponder : StreamDirection.FromOriginator;
+
+    private HttpMessageReader? ExistingReader(StreamDirection direction) =>
+        direction == StreamDirection.FromOriginator ? _fromOriginator : _fromResponder;
 
     private HttpMessage? Kept(HttpMessage? message)
     {

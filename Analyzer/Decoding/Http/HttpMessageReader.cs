@@ -1,3 +1,4 @@
+using System.Buffers;
 using Analyzer.Events;
 using Analyzer.Reassembly;
 
@@ -12,14 +13,22 @@ namespace Analyzer.Decoding.Http;
 /// <remarks>
 /// A direction that starts (after a handshake) with bytes that are not an HTTP start line is not HTTP: the reader
 /// says so at once. After a gap, a malformed message or a pickup in the middle of a stream, it resynchronizes at the
-/// next line that starts a message, within <see cref="HttpStreamLimits.ResyncBudgetBytes"/>.
+/// next line that starts a message, within <see cref="HttpStreamLimits.ResyncBudgetBytes"/>. A direction picked up in
+/// the middle whose first bytes (<see cref="HttpStreamLimits.PickupCheckBytes"/>, before any message start) hold control
+/// bytes, which neither an HTTP head nor a UPnP-family body carries (TLS, SSH, compressed or random data), is set
+/// aside when its owner agrees (<see cref="IHttpMessageOwner.SetAside"/>): its bytes are dropped unread until the
+/// owner resumes it (<see cref="Resume"/>), because the other direction framed a message.
 /// </remarks>
 internal sealed class HttpMessageReader
 {
     private const byte CR = (byte)'\r';
     private const byte LF = (byte)'\n';
 
-    private enum State : byte { Idle, Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, BodyUntilClose, Resync, Done }
+    private enum State : byte { Idle, Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, BodyUntilClose, Resync, SetAside, Done }
+
+    /// <summary>C0 controls but TAB, LF and CR, and DEL: bytes that text (an HTTP head, XML, JSON) does not hold.</summary>
+    private static readonly SearchValues<byte> NotText = SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127]);
 
     private readonly IHttpMessageOwner _owner;
     private readonly StreamDirection _direction;
@@ -35,6 +44,8 @@ internal sealed class HttpMessageReader
     private bool _upgradeAfter;
     private bool _resyncAtLineStart;
     private long _resyncScanned;
+    /// <summary>Bytes of a pickup in the middle still to check for control bytes, before its first message start.</summary>
+    private int _pickupUnchecked;
 
     public HttpMessageReader(IHttpMessageOwner owner, StreamDirection direction, HttpHead head, HttpStreamLimits limits, bool midStream)
     {
@@ -43,6 +54,7 @@ internal sealed class HttpMessageReader
         _head = head;
         _limits = limits;
         _midStream = midStream;
+        _pickupUnchecked = midStream ? limits.PickupCheckBytes : 0;
     }
 
     /// <summary>Memory held for the message being collected.</summary>
@@ -50,6 +62,20 @@ internal sealed class HttpMessageReader
 
     /// <summary>No more bytes will be read: the direction is not HTTP, or stopped speaking it.</summary>
     public bool IsDone => _state == State.Done;
+
+    /// <summary>Picked up in the middle of binary bytes: the bytes are dropped until <see cref="Resume"/>.</summary>
+    public bool IsSetAside => _state == State.SetAside;
+
+    /// <summary>A message head was framed in this direction.</summary>
+    public bool SpeaksHttp => _synced;
+
+    /// <summary>The other direction framed a message: a direction set aside looks for a message start again.</summary>
+    public void Resume()
+    {
+        if (_state != State.SetAside) return;
+        _state = State.Idle;
+        _resyncScanned = 0;
+    }
 
     /// <summary>Reads what it can of <paramref name="data"/>; returns the number of bytes consumed.</summary>
     /// <remarks>
@@ -96,6 +122,7 @@ internal sealed class HttpMessageReader
         {
             _state = State.Head;
             _examined = 0;
+            _pickupUnchecked = 0;
             return true;
         }
         if (!_synced && !_midStream)
@@ -244,6 +271,7 @@ internal sealed class HttpMessageReader
     private bool ReadResync(ReadOnlySpan<byte> data, ref int pos, in PacketInfo packet, IEventSink sink)
     {
         var rest = data[pos..];
+        if (_pickupUnchecked > 0 && PickupIsBinary(rest)) return ConsumeAll(data, ref pos);
         int start = _resyncAtLineStart ? 0 : NextLine(rest, 0);
         while (start >= 0 && start < rest.Length)
         {
@@ -251,6 +279,7 @@ internal sealed class HttpMessageReader
             if (probe == HttpStartProbe.Result.Yes)
             {
                 _resyncScanned += start;
+                _pickupUnchecked = 0;
                 _state = State.Idle;
                 pos += start;
                 return true;
@@ -272,6 +301,24 @@ internal sealed class HttpMessageReader
         return ConsumeAll(data, ref pos);
     }
 
+    /// <summary>
+    /// Checks the first bytes of a pickup in the middle for control bytes; true when the direction was set aside.
+    /// Bytes offered again after a call that left them unconsumed are checked again, which only narrows the window.
+    /// </summary>
+    private bool PickupIsBinary(ReadOnlySpan<byte> rest)
+    {
+        var window = rest.Length > _pickupUnchecked ? rest[.._pickupUnchecked] : rest;
+        if (window.IndexOfAny(NotText) < 0)
+        {
+            _pickupUnchecked -= window.Length;
+            return false;
+        }
+        _pickupUnchecked = 0;
+        if (!_owner.SetAside(_direction)) return false;
+        _state = State.SetAside;
+        return true;
+    }
+
     /// <summary>Everything read: <see cref="Read"/> returns the whole input as consumed.</summary>
     private static bool ConsumeAll(ReadOnlySpan<byte> data, ref int pos)
     {
@@ -284,7 +331,7 @@ internal sealed class HttpMessageReader
     {
         switch (_state)
         {
-            case State.Done:
+            case State.Done or State.SetAside:
                 return;
             case State.Body or State.ChunkData when missing > 0 && missing <= _remaining:
                 // The hole is inside a body of known length: framing survives, the body has a hole.

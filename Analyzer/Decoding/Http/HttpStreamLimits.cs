@@ -11,6 +11,7 @@ public sealed record HttpStreamLimits
     public const int DefaultMaxBodyBytes = 128 * 1024;
     public const int DefaultMaxPendingRequests = 32;
     public const int DefaultResyncBudgetBytes = 64 * 1024;
+    public const int DefaultPickupCheckBytes = 512;
     /// <summary>A chunk-size line (size, extensions, CRLF) longer than this is malformed.</summary>
     public const int MaxChunkLineBytes = 1024;
 
@@ -27,4 +28,10 @@ public sealed record HttpStreamLimits
     /// found the stream is ignored.
     /// </summary>
     public int ResyncBudgetBytes { get; init; } = DefaultResyncBudgetBytes;
+
+    /// <summary>
+    /// The first bytes of a direction picked up in the middle that are checked for control bytes before its first
+    /// message start: binary ones set the direction aside (<see cref="HttpMessageReader"/>); 0 checks none.
+    /// </summary>
+    public int PickupCheckBytes { get; init; } = DefaultPickupCheckBytes;
 }

@@ -18,4 +18,10 @@ internal interface IHttpMessageOwner
 
     /// <summary>The direction does not carry HTTP (any more): stop reading the connection.</summary>
     void OnNotHttp();
+
+    /// <summary>
+    /// The direction was picked up in the middle of binary bytes. True sets it aside (its bytes are dropped until the
+    /// owner resumes it; the owner may stop reading the connection instead); false keeps it looking for a message start.
+    /// </summary>
+    bool SetAside(StreamDirection direction);
 }

@@ -2,9 +2,10 @@ namespace Analyzer.Census;
 
 /// <summary>
 /// One device of the inventory as the census reads it: a row of the devices file (<c>--devices</c>), lists already
-/// split. The stack and its CVEs are those the inventory found with the banner parser and the CVE table.
+/// split. The stack and its CVEs are those the inventory found with the banner parser and the CVE table. Not
+/// <see cref="Output.DeviceRow"/>, the row a run writes from its <see cref="Inventory.DeviceInventory"/>.
 /// </summary>
-public sealed record DeviceRow(
+public sealed record InventoryEntry(
     string Ip,
     string Stack,
     string StackVersion,

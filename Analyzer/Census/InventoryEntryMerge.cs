@@ -5,11 +5,11 @@ namespace Analyzer.Census;
 /// device once per capture it appears in, and the census counts devices, not sightings. Lists are united in order;
 /// the stack, its version and the description fields come from the first row that has them.
 /// </summary>
-public static class DeviceRowMerge
+public static class InventoryEntryMerge
 {
-    public static List<DeviceRow> ByAddress(IEnumerable<DeviceRow> rows)
+    public static List<InventoryEntry> ByAddress(IEnumerable<InventoryEntry> rows)
     {
-        var merged = new List<DeviceRow>();
+        var merged = new List<InventoryEntry>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -20,7 +20,7 @@ public static class DeviceRowMerge
                 continue;
             }
             var m = merged[i];
-            merged[i] = new DeviceRow(m.Ip,
+            merged[i] = new InventoryEntry(m.Ip,
                 m.Stack.Length > 0 ? m.Stack : row.Stack,
                 m.Stack.Length > 0 ? m.StackVersion : row.StackVersion,
                 Union(m.Servers, row.Servers), Union(m.UserAgents, row.UserAgents),
