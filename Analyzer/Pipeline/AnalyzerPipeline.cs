@@ -116,7 +116,9 @@ public sealed class AnalyzerPipeline : IFrameConsumer, IEventSink, IFlowSink, ID
         Statistics.Bytes += wireLength;
         // Time never goes backwards for expiry, whatever the capture's timestamps do.
         if (timestampUs > _nowUs) _nowUs = timestampUs;
-        if (_nowUs - _lastExpiryUs >= ExpiryIntervalUs) Tick(_nowUs);
+        // The first packet starts the expiry clock: subtracting the unset mark (long.MinValue) would overflow.
+        if (_lastExpiryUs == long.MinValue) _lastExpiryUs = _nowUs;
+        else if (_nowUs - _lastExpiryUs >= ExpiryIntervalUs) Tick(_nowUs);
         Exception? failure = null;
         _judging.EnterScope(timestampUs, _frameNumber);
         try
