@@ -24,11 +24,11 @@ internal readonly struct FirstHeaders
         _walk = walk;
     }
 
-    public static FirstHeaders Of(IReadOnlyList<SsdpHeader> headers)
+    public static FirstHeaders Of(SsdpHeader[] headers)
     {
-        if (headers.Count >= byte.MaxValue) return new FirstHeaders(default, walk: true);
+        if (headers.Length >= byte.MaxValue) return new FirstHeaders(default, walk: true);
         var positions = new Positions();
-        for (int i = 0; i < headers.Count; i++)
+        for (int i = 0; i < headers.Length; i++)
         {
             int id = (int)headers[i].Id;
             if (id < (int)SsdpHeaderId.Other && positions[id] == 0) positions[id] = (byte)(i + 1);
@@ -37,10 +37,10 @@ internal readonly struct FirstHeaders
     }
 
     /// <summary>The index of the first header with <paramref name="id"/> in <paramref name="headers"/>, or -1.</summary>
-    public int IndexOf(SsdpHeaderId id, IReadOnlyList<SsdpHeader> headers)
+    public int IndexOf(SsdpHeaderId id, SsdpHeader[] headers)
     {
         if (!_walk) return _positions[(int)id] - 1;
-        for (int i = 0; i < headers.Count; i++)
+        for (int i = 0; i < headers.Length; i++)
             if (headers[i].Id == id) return i;
         return -1;
     }

@@ -60,11 +60,13 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
         init
         {
             _headers = value;
-            _first = FirstHeaders.Of(value);
+            _array = value as SsdpHeader[] ?? [.. value];
+            _first = FirstHeaders.Of(_array);
         }
     }
 
     private readonly IReadOnlyList<SsdpHeader> _headers = [];
+    private readonly SsdpHeader[] _array = [];
     private readonly FirstHeaders _first;
 
     /// <summary>Datagram length in bytes (UDP payload).</summary>
@@ -110,15 +112,14 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
         // Looked up in the index made with the headers: the typed properties are read many times per message by
         // the rules, the model, the inventory and the event log.
         if (id >= SsdpHeaderId.Other) return FindOther(id);
-        int at = _first.IndexOf(id, _headers);
-        return at < 0 ? null : _headers[at];
+        int at = _first.IndexOf(id, _array);
+        return at < 0 ? null : _array[at];
     }
 
     private SsdpHeader? FindOther(SsdpHeaderId id)
     {
-        var headers = _headers;
-        for (int i = 0; i < headers.Count; i++)
-            if (headers[i].Id == id) return headers[i];
+        foreach (var header in _array)
+            if (header.Id == id) return header;
         return null;
     }
 
@@ -147,7 +148,7 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
             if (Find(id) is { } measured) yield return Pair(field, Text(measured.RawLength));
 
         HashSet<string>? seen = null;
-        foreach (var header in Headers)
+        foreach (var header in _array)
         {
             if (header.Id != SsdpHeaderId.Other) continue;
             string name = OtherFieldName(header.Name);

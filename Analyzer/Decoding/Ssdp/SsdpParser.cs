@@ -135,7 +135,7 @@ public static class SsdpParser
             var name = datagram[head.NameAt(i)];
             var value = datagram[head.ValueAt(i)];
             var id = Identify(name);
-            headers[i] = new SsdpHeader(Text(name, MaxNameBytes), Text(value, MaxValueBytes), value.Length, id);
+            headers[i] = new SsdpHeader(NameText(name, id), Text(value, MaxValueBytes), value.Length, id);
             // Typed values come from the first header of a name, as the typed properties do.
             if (id == SsdpHeaderId.Mx && !mxSeen)
             {
@@ -166,6 +166,27 @@ public static class SsdpParser
             MxSeconds = mx,
             MaxAgeSeconds = maxAge,
         };
+    }
+
+    // The spellings of the known names that stacks send (upper case, as UDA writes them, and capitalized words), as
+    // text made once: a message of eight headers then allocates eight strings for its values, not sixteen.
+    private static readonly string[][] KnownSpellings =
+    [
+        .. KnownNames.Select(upper =>
+        {
+            string text = Encoding.ASCII.GetString(upper);
+            var words = text.ToLowerInvariant().Split('-', '.');
+            string capitalized = string.Join("-", words.Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+            return text.Contains('.') ? new[] { text } : new[] { text, capitalized };
+        }),
+    ];
+
+    private static string NameText(ReadOnlySpan<byte> name, SsdpHeaderId id)
+    {
+        if (id != SsdpHeaderId.Other)
+            foreach (var spelling in KnownSpellings[(int)id])
+                if (Ascii.Equals(name, spelling)) return spelling;
+        return Text(name, MaxNameBytes);
     }
 
     private static SsdpHeaderId Identify(ReadOnlySpan<byte> name)
