@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 
 namespace Analyzer.Output;
 
@@ -16,7 +15,6 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
     private readonly Column<T>[] _columns;
     private readonly bool _flushEachRow;
     private ArrayBufferWriter<byte>? _json;
-    private Utf8JsonWriter? _jsonWriter;
 
     public CsvRecordWriter(string path, RecordLayout<T> layout, bool flushEachRow)
     {
@@ -67,17 +65,14 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
     }
 
     /// <summary>
-    /// The fields as UTF-8 JSON, written straight into the CSV cell. The JSON writer escapes control characters
-    /// itself (\u00XX), so values need no other cleaning; decoders already cap their length.
+    /// The fields as UTF-8 JSON, written straight into the CSV cell. Control characters are escaped (\u00XX), so
+    /// values need no other cleaning; decoders already cap their length.
     /// </summary>
     private ReadOnlySpan<byte> FieldsJson(Cell cell)
     {
         _json ??= new ArrayBufferWriter<byte>(4096);
-        _jsonWriter ??= new Utf8JsonWriter(_json, EventFieldsJson.Options);
         _json.ResetWrittenCount();
-        _jsonWriter.Reset(_json);
-        EventFieldsJson.WriteText(_jsonWriter, cell.AsEvent);
-        _jsonWriter.Flush();
+        EventFieldsJson.WriteText(_json, cell.AsEvent);
         return _json.WrittenSpan;
     }
 
@@ -85,7 +80,6 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
 
     public void Dispose()
     {
-        _jsonWriter?.Dispose();
         _csv.Dispose();
     }
 }
