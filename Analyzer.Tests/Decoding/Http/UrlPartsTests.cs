@@ -38,6 +38,8 @@ public class UrlPartsTests
             Assert.Equal("10.0.0.1", ua.Address?.ToString());
             Assert.False(UrlParts.TryParse(bad, out var ubad));
             Assert.Equal(default, ubad);
+            Assert.Equal(("http", "10.0.0.1", 5000), (UrlParts.Read(a).Scheme, UrlParts.Read(a).Host, UrlParts.Read(a).Port));
+            Assert.Equal(("", "", 0, bad), (UrlParts.Read(bad).Scheme, UrlParts.Read(bad).Host, UrlParts.Read(bad).Port, UrlParts.Read(bad).Path));
             Assert.True(UrlParts.TryParse(b, out var ub));
             Assert.Equal(("router.local", 80, "/b.xml", null), (ub.Host, ub.Port, ub.Path, ub.Address));
         }

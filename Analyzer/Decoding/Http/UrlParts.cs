@@ -19,6 +19,8 @@ public readonly record struct UrlParts(string Scheme, string Host, int Port, str
     [ThreadStatic] private static string? t_lastParsed;
     [ThreadStatic] private static bool t_lastParsedOk;
     [ThreadStatic] private static UrlParts t_lastUrl;
+    [ThreadStatic] private static string? t_lastRead;
+    [ThreadStatic] private static UrlParts t_lastReadUrl;
     [ThreadStatic] private static string? t_lastHost;
     [ThreadStatic] private static NetAddress? t_lastAddress;
 
@@ -84,6 +86,15 @@ public readonly record struct UrlParts(string Scheme, string Host, int Port, str
     /// port (0–65535 digits); the path is empty when absent.
     /// </summary>
     public static UrlParts Read(string text)
+    {
+        if (ReferenceEquals(text, t_lastRead)) return t_lastReadUrl;
+        var url = ReadUncached(text);
+        t_lastRead = text;
+        t_lastReadUrl = url;
+        return url;
+    }
+
+    private static UrlParts ReadUncached(string text)
     {
         if (!Split(text.AsSpan().Trim(), out var s)) return new UrlParts("", "", 0, text);
         string scheme = s.Scheme.ToString();
