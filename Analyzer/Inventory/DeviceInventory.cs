@@ -22,6 +22,7 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
 
     private readonly Dictionary<NetAddress, DeviceRecord> _devices = [];
     private readonly List<BannerSighting> _banners = [];
+    private readonly BannerCache _parsedBanners = new();
 
     public int Count => _devices.Count;
     public long Dropped { get; private set; }
@@ -52,7 +53,7 @@ public sealed class DeviceInventory(NetworkContext network) : IEventSink
         {
             if (Device(b.Device, p) is not { } device) continue;
             DeviceRecord.Add(b.Header == "SERVER" ? device.Servers : device.UserAgents, b.Text);
-            device.AddStack(BannerParser.Parse(b.Text));
+            device.AddStack(_parsedBanners.Parse(b.Text));
         }
     }
 

@@ -22,11 +22,12 @@ internal static class StableHash
 
     public static ulong Of(UInt128 value, ulong seed = Offset)
     {
+        // Byte by byte from the lowest, as a shift of the whole 128-bit value would give them (but on two halves).
         ulong h = seed;
-        for (int i = 0; i < 16; i++)
-        {
-            h = (h ^ (byte)(value >> (8 * i))) * Prime;
-        }
+        ulong half = (ulong)value;
+        for (int i = 0; i < 8; i++, half >>= 8) h = (h ^ (byte)half) * Prime;
+        half = (ulong)(value >> 64);
+        for (int i = 0; i < 8; i++, half >>= 8) h = (h ^ (byte)half) * Prime;
         return h;
     }
 

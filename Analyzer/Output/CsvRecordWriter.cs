@@ -1,27 +1,26 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
-using CsvHelper;
 
 namespace Analyzer.Output;
 
 /// <summary>
 /// Writes rows as CSV in the columns of a <see cref="RecordLayout{T}"/>, header first even when no row follows.
 /// With <paramref name="flushEachRow"/> every row reaches the file as it is written (alerts, mappings: a
-/// <c>tail -f</c> sees them at once and nothing is lost if the process is stopped).
+/// <c>tail -f</c> sees them at once and nothing is lost if the process is stopped). Numbers, times and the event
+/// fields are formatted straight into bytes: the event log writes one row per decoded message.
 /// </summary>
 public sealed class CsvRecordWriter<T> : IRecordWriter<T>
 {
-    private readonly CsvWriter _csv;
+    private readonly CsvFileWriter _csv;
     private readonly Column<T>[] _columns;
     private readonly bool _flushEachRow;
-    private MemoryStream? _json;
-    private Utf8JsonWriter? _jsonWriter;
+    private ArrayBufferWriter<byte>? _json;
 
     public CsvRecordWriter(string path, RecordLayout<T> layout, bool flushEachRow)
     {
         _columns = layout.CsvColumns;
         _flushEachRow = flushEachRow;
-        _csv = CsvOutput.Open(path);
+        _csv = CsvFileWriter.Open(path);
         _csv.WriteRecord(layout.CsvHeader);
         if (flushEachRow) _csv.Flush();
     }
@@ -36,41 +35,51 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
 
     private void WriteCell(Cell cell)
     {
-        var inv = CultureInfo.InvariantCulture;
         switch (cell.Kind)
         {
-            case CellKind.Empty: _csv.WriteField(""); break;
+            case CellKind.Empty: _csv.WriteField(ReadOnlySpan<byte>.Empty); break;
             case CellKind.Text: _csv.WriteField(cell.AsText); break;
             case CellKind.UntrustedText: _csv.WriteField(CsvText.Clean(cell.AsText)); break;
-            case CellKind.Integer: _csv.WriteField(cell.AsInteger.ToString(inv)); break;
-            case CellKind.Real: _csv.WriteField(cell.AsReal.ToString("0.####", inv)); break;
-            case CellKind.Boolean: _csv.WriteField(cell.AsBoolean ? "1" : "0"); break;
-            case CellKind.Time: _csv.WriteField(Timestamp.Format(cell.AsInteger)); break;
+            case CellKind.Integer: _csv.WriteField(cell.AsInteger); break;
+            case CellKind.Real: WriteReal(cell.AsReal); break;
+            case CellKind.Boolean: _csv.WriteField(cell.AsBoolean ? "1"u8 : "0"u8); break;
+            case CellKind.Time: WriteTime(cell.AsInteger); break;
             case CellKind.List: _csv.WriteField(CsvText.Clean(string.Join(CsvOutput.ListSeparator, cell.AsList))); break;
             case CellKind.EventFields: _csv.WriteField(FieldsJson(cell)); break;
         }
     }
 
+    private void WriteReal(double value)
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (value.TryFormat(text, out int length, "0.####", CultureInfo.InvariantCulture))
+            _csv.WriteField(text[..length]);
+        else
+            _csv.WriteField(value.ToString("0.####", CultureInfo.InvariantCulture));
+    }
+
+    private void WriteTime(long unixMicros)
+    {
+        Span<byte> text = stackalloc byte[Timestamp.MaxUtf8Bytes];
+        _csv.WriteField(text[..Timestamp.FormatUtf8(unixMicros, text)]);
+    }
+
     /// <summary>
-    /// The fields as UTF-8 JSON, written straight into the CSV cell. The JSON writer escapes control characters
-    /// itself (\u00XX), so values need no other cleaning; decoders already cap their length.
+    /// The fields as UTF-8 JSON, written straight into the CSV cell. Control characters are escaped (\u00XX), so
+    /// values need no other cleaning; decoders already cap their length.
     /// </summary>
     private ReadOnlySpan<byte> FieldsJson(Cell cell)
     {
-        _json ??= new MemoryStream();
-        _jsonWriter ??= new Utf8JsonWriter(_json, EventFieldsJson.Options);
-        _json.SetLength(0);
-        _jsonWriter.Reset(_json);
-        EventFieldsJson.WriteText(_jsonWriter, cell.AsEvent);
-        _jsonWriter.Flush();
-        return _json.GetBuffer().AsSpan(0, (int)_json.Length);
+        _json ??= new ArrayBufferWriter<byte>(4096);
+        _json.ResetWrittenCount();
+        EventFieldsJson.WriteText(_json, cell.AsEvent);
+        return _json.WrittenSpan;
     }
 
     public void Flush() => _csv.Flush();
 
     public void Dispose()
     {
-        _jsonWriter?.Dispose();
         _csv.Dispose();
     }
 }

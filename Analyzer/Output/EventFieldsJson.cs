@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Analyzer.Events;
@@ -20,6 +22,51 @@ public static class EventFieldsJson
         foreach (var (name, value) in e.Fields())
             json.WriteString(name, value);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The bytes <see cref="WriteText(Utf8JsonWriter, AnalyzerEvent)"/> writes, without the JSON writer's general
+    /// path: the event log writes this object for every decoded message, and nearly every name and value is
+    /// printable ASCII without a quote or backslash, which goes out as it is; any other string is escaped by
+    /// the same encoder (<see cref="Options"/>) the JSON writer uses.
+    /// </summary>
+    public static void WriteText(IBufferWriter<byte> into, AnalyzerEvent e)
+    {
+        Put(into, (byte)'{');
+        bool first = true;
+        foreach (var (name, value) in e.Fields())
+        {
+            if (!first) Put(into, (byte)',');
+            first = false;
+            PutString(into, name);
+            Put(into, (byte)':');
+            if (value is null) into.Write("null"u8);
+            else PutString(into, value);
+        }
+        Put(into, (byte)'}');
+    }
+
+    private static void Put(IBufferWriter<byte> into, byte b)
+    {
+        into.GetSpan(1)[0] = b;
+        into.Advance(1);
+    }
+
+    private static void PutString(IBufferWriter<byte> into, string text)
+    {
+        var chars = text.AsSpan();
+        if (chars.IndexOfAnyExceptInRange(' ', '~') >= 0 || chars.ContainsAny('"', '\\'))
+        {
+            Put(into, (byte)'"');
+            into.Write(JsonEncodedText.Encode(text, Options.Encoder).EncodedUtf8Bytes);
+            Put(into, (byte)'"');
+            return;
+        }
+        var span = into.GetSpan(chars.Length + 2);
+        span[0] = (byte)'"';
+        Ascii.FromUtf16(chars, span[1..], out int written);
+        span[written + 1] = (byte)'"';
+        into.Advance(written + 2);
     }
 
     /// <summary>Numbers as numbers and flags as booleans (<see cref="EventFieldTypes"/>).</summary>

@@ -9,17 +9,13 @@ public static class Timestamp
     [ThreadStatic] private static long t_cachedSecond;
     [ThreadStatic] private static string? t_cachedPrefix;
 
+    /// <summary>Bytes <see cref="FormatUtf8"/> may write.</summary>
+    public const int MaxUtf8Bytes = 32;
+
     public static string Format(long unixMicros)
     {
-        long second = Math.DivRem(unixMicros, 1_000_000, out long micros);
-        if (micros < 0) { second--; micros += 1_000_000; }
-        if (t_cachedPrefix is null || second != t_cachedSecond)
-        {
-            t_cachedPrefix = DateTime.UnixEpoch.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-            t_cachedSecond = second;
-        }
-        string prefix = t_cachedPrefix;
-        return string.Create(prefix.Length + 8, (prefix, (int)micros), static (span, state) =>
+        string prefix = Prefix(unixMicros, out int micros);
+        return string.Create(prefix.Length + 8, (prefix, micros), static (span, state) =>
         {
             state.prefix.CopyTo(span);
             span[state.prefix.Length] = '.';
@@ -27,6 +23,32 @@ public static class Timestamp
             for (int i = state.prefix.Length + 6; i > state.prefix.Length; i--, m /= 10) span[i] = (char)('0' + m % 10);
             span[^1] = 'Z';
         });
+    }
+
+    /// <summary>The text of <see cref="Format"/> as ASCII bytes, without a string; returns the bytes written.</summary>
+    public static int FormatUtf8(long unixMicros, Span<byte> destination)
+    {
+        string prefix = Prefix(unixMicros, out int micros);
+        int length = prefix.Length + 8;
+        var span = destination[..length];
+        for (int i = 0; i < prefix.Length; i++) span[i] = (byte)prefix[i];
+        span[prefix.Length] = (byte)'.';
+        for (int i = prefix.Length + 6; i > prefix.Length; i--, micros /= 10) span[i] = (byte)('0' + micros % 10);
+        span[^1] = (byte)'Z';
+        return length;
+    }
+
+    private static string Prefix(long unixMicros, out int micros)
+    {
+        long second = Math.DivRem(unixMicros, 1_000_000, out long rest);
+        if (rest < 0) { second--; rest += 1_000_000; }
+        micros = (int)rest;
+        if (t_cachedPrefix is null || second != t_cachedSecond)
+        {
+            t_cachedPrefix = DateTime.UnixEpoch.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+            t_cachedSecond = second;
+        }
+        return t_cachedPrefix;
     }
 
     public static bool TryParse(string text, out long unixMicros)

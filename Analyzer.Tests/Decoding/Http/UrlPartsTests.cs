@@ -27,6 +27,25 @@ public class UrlPartsTests
     }
 
     [Fact]
+    public void ReadingTheSameTextAgainOrAnotherInTurnGivesEachItsOwnParts()
+    {
+        string a = "http://10.0.0.1:5000/a.xml", b = "http://router.local/b.xml", bad = "no url";
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.True(UrlParts.TryParse(a, out var ua));
+            Assert.Equal(("10.0.0.1", 5000, "/a.xml", "10.0.0.1"), (ua.Host, ua.Port, ua.Path, ua.Address?.ToString()));
+            Assert.True(UrlParts.TryParse(a, out ua));
+            Assert.Equal("10.0.0.1", ua.Address?.ToString());
+            Assert.False(UrlParts.TryParse(bad, out var ubad));
+            Assert.Equal(default, ubad);
+            Assert.Equal(("http", "10.0.0.1", 5000), (UrlParts.Read(a).Scheme, UrlParts.Read(a).Host, UrlParts.Read(a).Port));
+            Assert.Equal(("", "", 0, bad), (UrlParts.Read(bad).Scheme, UrlParts.Read(bad).Host, UrlParts.Read(bad).Port, UrlParts.Read(bad).Path));
+            Assert.True(UrlParts.TryParse(b, out var ub));
+            Assert.Equal(("router.local", 80, "/b.xml", null), (ub.Host, ub.Port, ub.Path, ub.Address));
+        }
+    }
+
+    [Fact]
     public void TheStrictReadingLowerCasesTheScheme()
     {
         Assert.True(UrlParts.TryParse("HTTPS://Router.Local/x", out var url));

@@ -155,6 +155,30 @@ public class SsdpParserTests
     }
 
     [Fact]
+    public void AValueRepeatedByTheNextMessageIsTheSameTextAndAChangedOneIsItsOwn()
+    {
+        SsdpMessage Notify(string location, string server)
+        {
+            byte[] datagram = SsdpParsingData.Bytes($"NOTIFY * HTTP/1.1\r\nLOCATION: {location}\r\nSERVER: {server}\r\nNT: upnp:rootdevice\r\nNTS: ssdp:alive\r\n\r\n");
+            SsdpParser.Parse(Multicast, datagram, new HttpHead(), out var message, out _);
+            return message!;
+        }
+
+        var first = Notify("http://10.0.0.1/a.xml", "Linux UPnP/1.0 x/1");
+        var second = Notify("http://10.0.0.1/b.xml", "Linux UPnP/1.0 x/1");
+        var third = Notify("http://10.0.0.1/b.xml", "Linux UPnP/1.0 caf\u00e9/1");
+        var fourth = Notify("http://10.0.0.1/b.xml", "Linux UPnP/1.0 caf\u00e9/1");
+
+        Assert.Equal(("http://10.0.0.1/a.xml", "Linux UPnP/1.0 x/1"), (first.Location, first.Server));
+        Assert.Equal(("http://10.0.0.1/b.xml", "Linux UPnP/1.0 x/1"), (second.Location, second.Server));
+        Assert.Same(first.Server, second.Server);
+        Assert.Same(second.Location, third.Location);
+        // Not ASCII (Latin-1 é, not UTF-8): decoded as it always was, never taken from the last value.
+        Assert.Equal("Linux UPnP/1.0 caf\ufffd/1", third.Server);
+        Assert.Equal(third.Server, fourth.Server);
+    }
+
+    [Fact]
     public void ParseTakesTypedValuesFromTheFirstOfRepeatedHeadersAndKeepsBoth()
     {
         byte[] datagram = SsdpParsingData.Bytes("M-SEARCH * HTTP/1.1\r\nST: ssdp:all\r\nMX: 1\r\nst: upnp:rootdevice\r\nMX: 5\r\n\r\n");

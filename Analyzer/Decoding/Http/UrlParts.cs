@@ -14,8 +14,27 @@ public readonly record struct UrlParts(string Scheme, string Host, int Port, str
     /// <summary>The host as an IP address when it is an IP literal (an IPv6 zone, <c>%eth0</c> or <c>%25eth0</c>, dropped).</summary>
     public NetAddress? Address => LiteralAddress(Host);
 
+    // One message's LOCATION is read by several rules, the network learner and the model, one after the other:
+    // the last text parsed (the same string object) and its result are kept, per thread, for the next reader.
+    [ThreadStatic] private static string? t_lastParsed;
+    [ThreadStatic] private static bool t_lastParsedOk;
+    [ThreadStatic] private static UrlParts t_lastUrl;
+    [ThreadStatic] private static string? t_lastRead;
+    [ThreadStatic] private static UrlParts t_lastReadUrl;
+    [ThreadStatic] private static string? t_lastHost;
+    [ThreadStatic] private static NetAddress? t_lastAddress;
+
     /// <summary>A URL host as an IP address when it is an IP literal (IPv6 without brackets, zone dropped).</summary>
     public static NetAddress? LiteralAddress(string host)
+    {
+        if (ReferenceEquals(host, t_lastHost)) return t_lastAddress;
+        var address = ParseLiteral(host);
+        t_lastHost = host;
+        t_lastAddress = address;
+        return address;
+    }
+
+    private static NetAddress? ParseLiteral(string host)
     {
         var text = host.AsSpan();
         int zone = text.IndexOf('%');
@@ -29,6 +48,23 @@ public readonly record struct UrlParts(string Scheme, string Host, int Port, str
     /// anything else (no scheme, empty host, an unclosed bracket or junk after it, a port that is not 1–65535 digits).
     /// </summary>
     public static bool TryParse(string? text, out UrlParts url)
+    {
+        if (text is not null && ReferenceEquals(text, t_lastParsed))
+        {
+            url = t_lastUrl;
+            return t_lastParsedOk;
+        }
+        bool ok = Parse(text, out url);
+        if (text is not null)
+        {
+            t_lastParsed = text;
+            t_lastParsedOk = ok;
+            t_lastUrl = url;
+        }
+        return ok;
+    }
+
+    private static bool Parse(string? text, out UrlParts url)
     {
         url = default;
         if (string.IsNullOrEmpty(text)) return false;
@@ -50,6 +86,15 @@ public readonly record struct UrlParts(string Scheme, string Host, int Port, str
     /// port (0–65535 digits); the path is empty when absent.
     /// </summary>
     public static UrlParts Read(string text)
+    {
+        if (ReferenceEquals(text, t_lastRead)) return t_lastReadUrl;
+        var url = ReadUncached(text);
+        t_lastRead = text;
+        t_lastReadUrl = url;
+        return url;
+    }
+
+    private static UrlParts ReadUncached(string text)
     {
         if (!Split(text.AsSpan().Trim(), out var s)) return new UrlParts("", "", 0, text);
         string scheme = s.Scheme.ToString();

@@ -54,7 +54,20 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     public string? Reason { get; init; }
 
     /// <summary>Every stored header in wire order (at most <see cref="Http.HttpHead.MaxHeaders"/>).</summary>
-    public required IReadOnlyList<SsdpHeader> Headers { get; init; }
+    public required IReadOnlyList<SsdpHeader> Headers
+    {
+        get => _headers;
+        init
+        {
+            _headers = value;
+            _array = value as SsdpHeader[] ?? [.. value];
+            _first = FirstHeaders.Of(_array);
+        }
+    }
+
+    private readonly IReadOnlyList<SsdpHeader> _headers = [];
+    private readonly SsdpHeader[] _array = [];
+    private readonly FirstHeaders _first;
 
     /// <summary>Datagram length in bytes (UDP payload).</summary>
     public int Length { get; init; }
@@ -96,10 +109,17 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
     /// <summary>The first header with this id, or null.</summary>
     public SsdpHeader? Find(SsdpHeaderId id)
     {
-        // Indexed, not enumerated: the typed properties are read many times per message by the rules and the model.
-        var headers = Headers;
-        for (int i = 0; i < headers.Count; i++)
-            if (headers[i].Id == id) return headers[i];
+        // Looked up in the index made with the headers: the typed properties are read many times per message by
+        // the rules, the model, the inventory and the event log.
+        if (id >= SsdpHeaderId.Other) return FindOther(id);
+        int at = _first.IndexOf(id, _array);
+        return at < 0 ? null : _array[at];
+    }
+
+    private SsdpHeader? FindOther(SsdpHeaderId id)
+    {
+        foreach (var header in _array)
+            if (header.Id == id) return header;
         return null;
     }
 
@@ -127,12 +147,12 @@ public sealed record SsdpMessage(PacketInfo Packet) : AnalyzerEvent(Packet)
         foreach (var (id, field) in LengthFields)
             if (Find(id) is { } measured) yield return Pair(field, Text(measured.RawLength));
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var header in Headers)
+        HashSet<string>? seen = null;
+        foreach (var header in _array)
         {
             if (header.Id != SsdpHeaderId.Other) continue;
             string name = OtherFieldName(header.Name);
-            if (seen.Add(name)) yield return Pair(name, header.Value);
+            if ((seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(name)) yield return Pair(name, header.Value);
         }
     }
 

@@ -135,7 +135,7 @@ public static class SsdpParser
             var name = datagram[head.NameAt(i)];
             var value = datagram[head.ValueAt(i)];
             var id = Identify(name);
-            headers[i] = new SsdpHeader(Text(name, MaxNameBytes), Text(value, MaxValueBytes), value.Length, id);
+            headers[i] = new SsdpHeader(NameText(name, id), ValueText(value, id), value.Length, id);
             // Typed values come from the first header of a name, as the typed properties do.
             if (id == SsdpHeaderId.Mx && !mxSeen)
             {
@@ -166,6 +166,44 @@ public static class SsdpParser
             MxSeconds = mx,
             MaxAgeSeconds = maxAge,
         };
+    }
+
+    // The spellings of the known names that stacks send (upper case, as UDA writes them, and capitalized words), as
+    // text made once: a message of eight headers then allocates eight strings for its values, not sixteen.
+    private static readonly string[][] KnownSpellings =
+    [
+        .. KnownNames.Select(upper =>
+        {
+            string text = Encoding.ASCII.GetString(upper);
+            var words = text.ToLowerInvariant().Split('-', '.');
+            string capitalized = string.Join("-", words.Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+            return text.Contains('.') ? new[] { text } : new[] { text, capitalized };
+        }),
+    ];
+
+    private static string NameText(ReadOnlySpan<byte> name, SsdpHeaderId id)
+    {
+        if (id != SsdpHeaderId.Other)
+            foreach (var spelling in KnownSpellings[(int)id])
+                if (Ascii.Equals(name, spelling)) return spelling;
+        return Text(name, MaxNameBytes);
+    }
+
+    // The last value of each known header, per thread: a device repeats its HOST, NT, USN, LOCATION and SERVER in
+    // every advertisement, and every searcher the same HOST and MAN. An equal ASCII value reuses the string, so a
+    // message allocates fewer strings and its readers (the URL and banner memos, string-keyed tables) meet the same
+    // object again.
+    [ThreadStatic] private static string?[]? t_lastValues;
+
+    private static string ValueText(ReadOnlySpan<byte> value, SsdpHeaderId id)
+    {
+        if (id == SsdpHeaderId.Other) return Text(value, MaxValueBytes);
+        var cut = value.Length > MaxValueBytes ? value[..MaxValueBytes] : value;
+        var last = t_lastValues ??= new string?[(int)SsdpHeaderId.Other];
+        if (last[(int)id] is { } previous && previous.Length == cut.Length && Ascii.Equals(cut, previous)) return previous;
+        string text = Text(value, MaxValueBytes);
+        last[(int)id] = text;
+        return text;
     }
 
     private static SsdpHeaderId Identify(ReadOnlySpan<byte> name)

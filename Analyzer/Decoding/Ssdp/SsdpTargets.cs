@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Analyzer.Decoding.Ssdp;
 
 /// <summary>What search targets and USNs look like (UPnP Device Architecture 2.0 §1.3.2), read from header text.</summary>
@@ -33,8 +35,11 @@ public static class SsdpTargets
     {
         if (usn is null || !usn.StartsWith("uuid:", StringComparison.OrdinalIgnoreCase)) return null;
         int end = usn.IndexOf("::", 5, StringComparison.Ordinal);
-        var uuid = (end < 0 ? usn[5..] : usn[5..end]).Trim();
-        return uuid.Length == 0 ? null : uuid.ToLowerInvariant();
+        var uuid = (end < 0 ? usn.AsSpan(5) : usn.AsSpan(5, end - 5)).Trim();
+        if (uuid.IsEmpty) return null;
+        // Read for every advertisement by the rules, the network learner and the inventory: one string, not three.
+        if (!uuid.ContainsAnyInRange('A', 'Z') && Ascii.IsValid(uuid)) return new string(uuid);
+        return uuid.ToString().ToLowerInvariant();
     }
 
     public static bool Is(string? value, string target) =>
