@@ -2,11 +2,7 @@ using CsvHelper;
 
 namespace Analyzer.Output;
 
-/// <summary>
-/// The CSV dialect of every output file: RFC 4180, invariant culture, formula-looking cells escaped. The writers
-/// write it with <see cref="CsvFileWriter"/>, which gives the bytes CsvHelper gives with <see cref="Options"/>
-/// (CsvFileWriterTests compare the two).
-/// </summary>
+/// <summary>The CSV dialect of every output file: RFC 4180, invariant culture, formula-looking cells escaped.</summary>
 public static class CsvOutput
 {
     /// <summary>Between the items of a list in one cell (CVEs, service types, URLs).</summary>
@@ -17,6 +13,12 @@ public static class CsvOutput
         Injection = CsvInjection.Escape,
         NewLine = "\n",
     };
+
+    /// <summary>Opens an output file; "-" means standard output.</summary>
+    public static CsvWriter Open(string path) =>
+        path == "-"
+            ? CsvWriter.Create(Console.OpenStandardOutput(), Options, leaveOpen: false)
+            : CsvWriter.ToFile(path, Options);
 
     /// <summary>
     /// Fails early with a one-line message when an output path cannot be written, before any capture work.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using CsvHelper;
 
 namespace Analyzer.Output;
 
@@ -7,11 +8,12 @@ namespace Analyzer.Output;
 /// Writes rows as CSV in the columns of a <see cref="RecordLayout{T}"/>, header first even when no row follows.
 /// With <paramref name="flushEachRow"/> every row reaches the file as it is written (alerts, mappings: a
 /// <c>tail -f</c> sees them at once and nothing is lost if the process is stopped). Numbers, times and the event
-/// fields are formatted straight into bytes: the event log writes one row per decoded message.
+/// fields reach CsvHelper as spans formatted in place, not as strings: the event log writes one row per decoded
+/// message.
 /// </summary>
 public sealed class CsvRecordWriter<T> : IRecordWriter<T>
 {
-    private readonly CsvFileWriter _csv;
+    private readonly CsvWriter _csv;
     private readonly Column<T>[] _columns;
     private readonly bool _flushEachRow;
     private ArrayBufferWriter<byte>? _json;
@@ -20,7 +22,7 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
     {
         _columns = layout.CsvColumns;
         _flushEachRow = flushEachRow;
-        _csv = CsvFileWriter.Open(path);
+        _csv = CsvOutput.Open(path);
         _csv.WriteRecord(layout.CsvHeader);
         if (flushEachRow) _csv.Flush();
     }
@@ -37,21 +39,28 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
     {
         switch (cell.Kind)
         {
-            case CellKind.Empty: _csv.WriteField(ReadOnlySpan<byte>.Empty); break;
+            case CellKind.Empty: _csv.WriteField(""); break;
             case CellKind.Text: _csv.WriteField(cell.AsText); break;
             case CellKind.UntrustedText: _csv.WriteField(CsvText.Clean(cell.AsText)); break;
-            case CellKind.Integer: _csv.WriteField(cell.AsInteger); break;
+            case CellKind.Integer: WriteInteger(cell.AsInteger); break;
             case CellKind.Real: WriteReal(cell.AsReal); break;
-            case CellKind.Boolean: _csv.WriteField(cell.AsBoolean ? "1"u8 : "0"u8); break;
+            case CellKind.Boolean: _csv.WriteField(cell.AsBoolean ? "1" : "0"); break;
             case CellKind.Time: WriteTime(cell.AsInteger); break;
             case CellKind.List: _csv.WriteField(CsvText.Clean(string.Join(CsvOutput.ListSeparator, cell.AsList))); break;
             case CellKind.EventFields: _csv.WriteField(FieldsJson(cell)); break;
         }
     }
 
+    private void WriteInteger(long value)
+    {
+        Span<char> text = stackalloc char[24];
+        value.TryFormat(text, out int length, default, CultureInfo.InvariantCulture);
+        _csv.WriteField(text[..length]);
+    }
+
     private void WriteReal(double value)
     {
-        Span<byte> text = stackalloc byte[64];
+        Span<char> text = stackalloc char[64];
         if (value.TryFormat(text, out int length, "0.####", CultureInfo.InvariantCulture))
             _csv.WriteField(text[..length]);
         else
@@ -61,7 +70,7 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
     private void WriteTime(long unixMicros)
     {
         Span<byte> text = stackalloc byte[Timestamp.MaxUtf8Bytes];
-        _csv.WriteField(text[..Timestamp.FormatUtf8(unixMicros, text)]);
+        _csv.WriteField((ReadOnlySpan<byte>)text[..Timestamp.FormatUtf8(unixMicros, text)]);
     }
 
     /// <summary>
@@ -78,8 +87,5 @@ public sealed class CsvRecordWriter<T> : IRecordWriter<T>
 
     public void Flush() => _csv.Flush();
 
-    public void Dispose()
-    {
-        _csv.Dispose();
-    }
+    public void Dispose() => _csv.Dispose();
 }

@@ -4,8 +4,8 @@ namespace Analyzer.Output;
 
 /// <summary>
 /// Makes attacker-controlled text safe for a CSV cell: control characters become \xNN (so one record stays one
-/// line in every viewer) and the value is capped. Quoting and the formula guard are the writer's
-/// (<see cref="CsvFileWriter"/>, in the dialect of <see cref="CsvOutput.Options"/>).
+/// line in every viewer) and the value is capped. Quoting and the formula guard are CsvHelper's
+/// (<see cref="CsvOutput.Options"/>).
 /// </summary>
 public static class CsvText
 {
