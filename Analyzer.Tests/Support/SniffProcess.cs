@@ -12,13 +12,17 @@ public sealed class SniffProcess : IDisposable
 
     public SniffProcess(string workingDirectory, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        // Started with SIGINT at its default, as from a terminal: a test run launched in the background of a
+        // non-interactive shell ignores SIGINT, children inherit that, and the runtime keeps an ignored signal ignored.
+        var psi = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        psi.ArgumentList.Add("--default-signal=INT");
+        psi.ArgumentList.Add("dotnet");
         psi.ArgumentList.Add(CliRunner.ProgramPath);
         psi.ArgumentList.Add("sniff");
         foreach (var a in args) psi.ArgumentList.Add(a);
