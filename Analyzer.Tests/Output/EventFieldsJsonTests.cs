@@ -55,7 +55,12 @@ public class EventFieldsJsonTests
     {
         var ms = new MemoryStream();
         using (var json = new Utf8JsonWriter(ms, EventFieldsJson.Options))
-            EventFieldsJson.WriteText(json, e);
+        {
+            json.WriteStartObject();
+            foreach (var (name, value) in e.Fields())
+                json.WriteString(name, value);
+            json.WriteEndObject();
+        }
         return ms.ToArray();
     }
 }

@@ -15,18 +15,10 @@ public static class EventFieldsJson
     /// </summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Every value as a JSON string, the form of the CSV event log's <c>fields</c> cell.</summary>
-    public static void WriteText(Utf8JsonWriter json, AnalyzerEvent e)
-    {
-        json.WriteStartObject();
-        foreach (var (name, value) in e.Fields())
-            json.WriteString(name, value);
-        json.WriteEndObject();
-    }
-
     /// <summary>
-    /// The bytes <see cref="WriteText(Utf8JsonWriter, AnalyzerEvent)"/> writes, without the JSON writer's general
-    /// path: the event log writes this object for every decoded message, and nearly every name and value is
+    /// Every value as a JSON string, the form of the CSV event log's <c>fields</c> cell: the bytes a
+    /// <see cref="Utf8JsonWriter"/> with <see cref="Options"/> writes (EventFieldsJsonTests compare the two), without
+    /// its general path: the event log writes this object for every decoded message, and nearly every name and value is
     /// printable ASCII without a quote or backslash, which goes out as it is; any other string is escaped by
     /// the same encoder (<see cref="Options"/>) the JSON writer uses.
     /// </summary>

@@ -99,14 +99,17 @@ internal sealed class JudgingThread : IJudging, IDisposable
     /// <summary>Hands over what is queued and waits until all of it is judged and the thread has ended; nothing may be queued afterwards.</summary>
     public void Complete()
     {
-        if (!_completed)
-        {
-            _completed = true;
-            HandOver();
-            _full.CompleteAdding();
-            _thread.Join();
-        }
+        Stop();
         ThrowIfFailed();
+    }
+
+    private void Stop()
+    {
+        if (_completed) return;
+        _completed = true;
+        HandOver();
+        _full.CompleteAdding();
+        _thread.Join();
     }
 
     private void Add(JudgingCallKind kind, object? argument, long nowUs)
@@ -211,13 +214,7 @@ internal sealed class JudgingThread : IJudging, IDisposable
     /// <summary>Judges what was handed over (nothing is lost when the decoding side stops early), then ends the thread.</summary>
     public void Dispose()
     {
-        if (!_completed)
-        {
-            _completed = true;
-            HandOver();
-            _full.CompleteAdding();
-            _thread.Join();
-        }
+        Stop();
         _full.Dispose();
         _free.Dispose();
     }
